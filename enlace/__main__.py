@@ -1,0 +1,5 @@
+"""Allow ``python -m enlace``."""
+
+from enlace.cli.main import app
+
+app()

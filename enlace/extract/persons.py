@@ -1,0 +1,391 @@
+"""Finding people's names and aliases in narratives."""
+
+from __future__ import annotations
+
+import re
+
+from enlace.extract import anchors
+from enlace.extract.document import Doc, Word
+from enlace.extract.flags import (
+    AMBIGUOUS,
+    GIVEN,
+    NAME_WORD,
+    NICK,
+    PARTICLE,
+    PLACE,
+    STOP,
+    SURNAME,
+    TITLE,
+)
+from enlace.extract.folding import fold
+from enlace.extract.gazetteer import gazetteer
+from enlace.extract.lexicon import (
+    ABBREVIATIONS,
+    NICKNAMES,
+    STOPWORDS,
+    TITLES,
+    given_names,
+)
+from enlace.extract.model import Entity
+from enlace.extract.names import parse_person_name
+
+# Words after which the next words are a name whatever their case.
+_TRIGGERS = re.compile(
+    r"(?:\bnamed|\bname is|\bname's|\bnombre es|\bse llama|\bse llamaba|\bllamad[oa]|\bde nombre"
+    r"|\bidentified as|\bidentificad[oa] como|\bresponde al nombre de|\bcalled|\bmi nombre es"
+    r"|\bsoy|\bi am|\bi'm|\bcontact|\bcontacto|\bsaid her name was|\bdijo llamarse)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# Last words of the triggers above, to skip the regex on most tokens.
+_TRIGGER_LAST = frozenset(
+    [
+        "named",
+        "is",
+        "name's",
+        "es",
+        "llama",
+        "llamaba",
+        "llamado",
+        "llamada",
+        "nombre",
+        "as",
+        "como",
+        "de",
+        "called",
+        "soy",
+        "am",
+        "i'm",
+        "contact",
+        "contacto",
+        "was",
+        "llamarse",
+    ]
+)
+ALIAS = re.compile(
+    r"(?i:\b(?:alias|a\.\s?k\.\s?a\.?|aka|apodad[oa]|apodo(?:\s+(?:es|de))?|le dicen|les dicen"
+    r"|le apodan|known as|goes by|conocid[oa] como|nickname(?:\s+is)?|street name"
+    r"|call(?:ed|s) (?:himself|herself)|se hace llamar|se hacía llamar|se hacia llamar))\s*:?\s*"
+    r"(?:[\"“'‘]([^\"”'’\n]{1,30})[\"”'’]"
+    r"|((?:(?i:el|la|los|the)\s+)?[^\W\d_](?:[\w'’]|-(?=\w))*"
+    r"(?:\s+(?!(?i:y|and|que|who|quien|es|is|was|de|en|in)\b)[A-ZÁÉÍÓÚÑ][\w'’]*){0,2}))"
+)
+_KIN = frozenset(
+    [
+        "prima",
+        "primo",
+        "hermana",
+        "hermano",
+        "sobrina",
+        "sobrino",
+        "hija",
+        "hijo",
+        "tia",
+        "tio",
+        "amiga",
+        "amigo",
+        "novia",
+        "novio",
+        "esposa",
+        "esposo",
+        "vecina",
+        "vecino",
+        "cunada",
+        "cunado",
+        "nieta",
+        "nieto",
+        "mama",
+        "papa",
+        "madre",
+        "padre",
+        "jefe",
+        "jefa",
+        "patron",
+        "patrona",
+        "senor",
+        "senora",
+        "sr",
+        "sra",
+        "don",
+        "dona",
+        "cousin",
+        "sister",
+        "brother",
+        "niece",
+        "nephew",
+        "daughter",
+        "son",
+        "aunt",
+        "uncle",
+        "friend",
+        "girlfriend",
+        "boyfriend",
+        "wife",
+        "husband",
+        "neighbor",
+        "neighbour",
+        "boss",
+        "roommate",
+        "coworker",
+        "mom",
+        "dad",
+        "victim",
+        "suspect",
+        "muchacha",
+        "muchacho",
+        "chica",
+        "chico",
+        "girl",
+        "boy",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "named",
+        "llamada",
+        "llamado",
+    ]
+)
+
+
+# Alias triggers hold one of these words and start at most two words before it.
+_ALIAS_CORE = anchors.word_pattern(
+    r"alias|k|aka|apodad[oa]|apodo|apodan|dicen|known|goes|conocid[oa]|nickname|street"
+    r"|himself|herself|llamar"
+)
+_ALIAS_FIRST = anchors.word_pattern(
+    r"alias|a|aka|apodad[oa]|apodo|le|les|known|goes|conocid[oa]|nickname|street|called|calls|se",
+    index=False,
+)
+_TRIGGER_WORD = anchors.word_test(lambda word: fold(word) in _TRIGGER_LAST)
+
+
+def _may_start_name(word: str) -> bool:
+    """A capitalized word or a known given name or nickname in any case (words right
+    after a trigger such as "named" are taken apart)."""
+    key = fold(word)
+    if not word.isalpha() or key in STOPWORDS or key in TITLES:
+        return False
+    return word[:1].isupper() or key in given_names() or key in NICKNAMES or key == "ma"
+
+
+_NAME_START = anchors.word_test(_may_start_name)
+
+
+_KIN_WORD = anchors.word_test(lambda word: fold(word) in _KIN, index=False)
+_NOT_NAME = STOP | TITLE
+_CUE_WORD = TITLE | _KIN_WORD
+
+_DETERMINERS = frozenset(
+    {"la", "el", "una", "un", "the", "a", "an", "esa", "ese", "esta", "este", "that", "this"}
+)
+
+
+def _name_word(tok: Word, caps_mode: bool) -> bool:
+    if not tok.is_alpha or tok.mask & _NOT_NAME:
+        return False
+    if caps_mode:
+        return bool(tok.mask & NAME_WORD)
+    return tok.is_cap
+
+
+def _starts_place(doc: Doc, j: int) -> bool:
+    tok = doc.tokens[j]
+    if tok.mask & NAME_WORD:
+        return False
+    return bool(tok.mask & PLACE) or (
+        j + 1 < len(doc.tokens)
+        and bool(gazetteer().lookup(tok.folded + " " + doc.tokens[j + 1].folded))
+    )
+
+
+def _extend(doc: Doc, i: int, caps_mode: bool) -> int:
+    toks = doc.tokens
+    gaps = doc.gaps
+    n = len(toks)
+    j = i + 1
+    while j < n and j - i < 6:
+        gap = gaps[j - 1]
+        tok = toks[j]
+        if gap == '"' and _name_word(tok, caps_mode):
+            # A nickname in quotes inside a full name: Jesus "Chuy" Valdez.
+            j += 1
+            continue
+        if gap not in (" ", "-") and not (
+            gap == "." and (len(toks[j - 1].text) <= 2 or toks[j - 1].folded in ABBREVIATIONS)
+        ):
+            break
+        mask = tok.mask
+        if mask & PARTICLE and (caps_mode or not tok.is_upper):
+            k = j
+            while k < n and toks[k].mask & PARTICLE and k - j < 3 and gaps[k] == " ":
+                k += 1
+            if k < n and k > j and _name_word(toks[k], caps_mode) and not _starts_place(doc, k):
+                j = k + 1
+                continue
+            break
+        if (
+            tok.is_alpha
+            and not mask & _NOT_NAME
+            and (mask & NAME_WORD if caps_mode else tok.is_cap)
+        ) or (len(tok.text) == 1 and tok.text.isupper()):
+            j += 1
+            continue
+        break
+    # An initial at the end ("Jose L") is part of the name; a lone particle is not.
+    return j
+
+
+def _preceded_by(doc: Doc, i: int) -> str:
+    if i == 0:
+        return ""
+    prev = doc.tokens[i - 1]
+    mask = prev.mask
+    if mask & _CUE_WORD:
+        return "title"
+    if not mask & _TRIGGER_WORD:
+        return ""  # every trigger ends with one of these words
+    start = doc.offsets[i]
+    window = doc.text[max(0, start - 40) : start]
+    return "trigger" if _TRIGGERS.search(window) else ""
+
+
+def _lexicon_run(doc: Doc, i: int) -> int:
+    """Names written in lower case or all capitals: extend with known name words."""
+    toks = doc.tokens
+    j = i + 1
+    while j < len(toks) and j - i < 5 and doc.gaps[j - 1] in (" ", "-"):
+        mask = toks[j].mask
+        if mask & PARTICLE and j + 1 < len(toks) and toks[j + 1].mask & SURNAME:
+            j += 2
+            continue
+        if mask & NAME_WORD and not mask & (STOP | AMBIGUOUS):
+            j += 1
+            continue
+        break
+    return j
+
+
+def _entity(doc: Doc, start: int, end: int, conf: float, alias: bool = False) -> Entity:
+    raw = doc.text[start:end]
+    name = parse_person_name(raw)
+    details = name.details()
+    if alias:
+        details["is_alias"] = True
+    return Entity("person", raw, start, end, name.display, conf, details)
+
+
+def _lexicon_candidate(doc: Doc, i: int, cue: str, caps_mode: bool) -> tuple[int, float] | None:
+    """Names written in lower case or in a text in capitals: only known name words."""
+    tok = doc.tokens[i]
+    mask = tok.mask
+    in_lex = mask & (GIVEN | NICK) or tok.folded == "ma"
+    if not in_lex and not (cue == "trigger" and not mask & STOP):
+        return None
+    j = _lexicon_run(doc, i)
+    if j - i == 1 and not cue:
+        if mask & (AMBIGUOUS | PLACE):
+            return None
+        if caps_mode and not mask & GIVEN:
+            return None
+    if j - i == 1 and i > 0 and doc.tokens[i - 1].folded in _DETERMINERS:
+        return None
+    return j, 0.75 if j - i > 1 or cue else 0.55
+
+
+def _lone_given_is_place(doc: Doc, i: int, first: str) -> bool:
+    """A single known given name that is rather a place ("Victoria", "in Lorena")."""
+    mask = doc.tokens[i].mask
+    if mask & (AMBIGUOUS | PLACE):
+        if doc.sentence_start[i] or mask & AMBIGUOUS:
+            return True
+        prev = doc.tokens[i - 1].folded if i else ""
+        if prev in ("in", "en", "de", "from", "to", "a", "at", "near"):
+            return True
+    if not mask & PLACE:
+        return False
+    places = gazetteer().lookup(first)
+    return doc.sentence_start[i] or places[0].kind != "city" or places[0].population >= 200_000
+
+
+def _capitalized_candidate(doc: Doc, i: int, cue: str) -> tuple[int, float] | None:
+    toks = doc.tokens
+    tok = toks[i]
+    first = tok.folded
+    known = tok.mask & (GIVEN | NICK)
+    if not known and first != "ma" and not cue:
+        # Without a cue only two or more surnames make a name: a lone word is none.
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or not (nxt.is_cap or nxt.mask & PARTICLE):
+            return None
+    j = _extend(doc, i, caps_mode=False)
+    if known or (first == "ma" and j - i > 1):
+        if j - i == 1 and not cue and _lone_given_is_place(doc, i, first):
+            return None
+        return j, 0.9 if j - i > 1 else 0.7
+    if cue:
+        return j, 0.75
+    if j - i >= 2 and sum(1 for t in toks[i:j] if t.mask & SURNAME) >= 2:
+        words = [t.folded for t in toks[i:j]]
+        if not gazetteer().lookup(" ".join(words)):
+            return j, 0.6
+    return None
+
+
+def _candidate(doc: Doc, i: int, caps_mode: bool) -> tuple[int, float] | None:
+    tok = doc.tokens[i]
+    mask = tok.mask
+    lower_word = tok.is_lower
+    # Lower-case words are names only after "named", "se llama"…; check that cheaply.
+    if (
+        lower_word
+        and not caps_mode
+        and not mask & (GIVEN | NICK)
+        and (i == 0 or not doc.tokens[i - 1].mask & _TRIGGER_WORD)
+    ):
+        return None
+    if not (lower_word or caps_mode or tok.is_cap) or mask & TITLE:
+        return None
+    cue = _preceded_by(doc, i)
+    if (not tok.is_alpha or mask & STOP) and not (cue == "trigger" and tok.is_cap and tok.is_alpha):
+        return None
+    if lower_word or caps_mode:
+        return _lexicon_candidate(doc, i, cue, caps_mode)
+    return _capitalized_candidate(doc, i, cue)
+
+
+def _candidates(doc: Doc) -> list[int]:
+    """Tokens where a name can start; every other token makes _candidate return None."""
+    after_trigger = [i + 1 for i in doc.hits(_TRIGGER_WORD) if i + 1 < len(doc.tokens)]
+    if not after_trigger:
+        return doc.hits(_NAME_START)
+    return sorted({*doc.hits(_NAME_START), *after_trigger})
+
+
+def find_persons(doc: Doc) -> list[Entity]:
+    out: list[Entity] = []
+    for m in anchors.scan(ALIAS, doc.text, doc.starts(_ALIAS_CORE, 2, _ALIAS_FIRST)):
+        g = 1 if m.group(1) else 2
+        raw = m.group(g).strip()
+        if not raw or raw.split()[0].lower() in ("y", "and", "que", "who", "es", "is"):
+            continue
+        start = m.start(g) + (len(m.group(g)) - len(m.group(g).lstrip()))
+        out.append(_entity(doc, start, start + len(raw), 0.8, alias=True))
+        doc.claim(start, start + len(raw))
+    caps_mode = doc.upper_ratio > 0.6
+    toks = doc.tokens
+    claimed = bool(doc.claimed)
+    done = 0
+    for i in _candidates(doc):
+        if i < done:
+            continue
+        if claimed and doc.is_claimed(doc.offsets[i], doc.ends[i]):
+            continue
+        cand = _candidate(doc, i, caps_mode)
+        if cand is None:
+            continue
+        j, conf = cand
+        while j > i + 1 and toks[j - 1].mask & PARTICLE:
+            j -= 1
+        out.append(_entity(doc, doc.offsets[i], doc.ends[j - 1], conf))
+        done = j
+    return out

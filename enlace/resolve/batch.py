@@ -1,0 +1,211 @@
+"""Batch resolution of CSV files: ``enlace resolve INPUT.csv [INPUT2.csv] --out clusters.csv``.
+
+One input is deduplicated; two inputs are linked across and within. Files are read by
+DuckDB's CSV reader (every column as text) in chunks of rows, each chunk normalized at
+once, so memory grows with the prepared columns and the candidate pairs, not with the
+raw text. Blocking, comparison, EM training and scoring then run vectorised in-process
+(:mod:`enlace.resolve.engine`).
+
+Running the same model on Apache Spark, for inputs beyond one machine: every step maps
+onto a Spark primitive and the trained :class:`~enlace.resolve.fellegi_sunter.Parameters`
+(m, u per level, match rate) are plain arrays that travel to the executors unchanged.
+
+1. ``prepare`` is row-wise: ``mapInPandas`` over partitions of the input.
+2. Each blocking rule is an equi-join on its key column(s) (``explode`` the multi-key
+   rules first) with ``l.row < r.row``; the union of rules is ``distinct()`` on the pair.
+3. Comparisons are columnar functions of a pair: ``mapInPandas`` over joined partitions
+   calling :func:`~enlace.resolve.comparisons.compare` (rapidfuzz runs inside).
+4. EM needs only the distinct level patterns and their counts: ``groupBy(levels).count()``
+   is tiny and is collected to the driver, where
+   :func:`~enlace.resolve.fellegi_sunter.expectation_maximisation` runs as here.
+5. Scoring is a per-pair map; clustering of the kept edges is a connected-components
+   job (GraphFrames), after which the few components touched by negative judgements
+   are re-clustered with :func:`~enlace.resolve.clustering.cluster` on the driver.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd  # type: ignore[import-untyped]
+
+from enlace.errors import EnlaceError
+from enlace.messages import N_
+from enlace.resolve.clustering import THRESHOLDS, cluster
+from enlace.resolve.engine import ResolverConfig, score_pairs
+from enlace.resolve.prepare import FIELDS, prepare
+
+CHUNK_ROWS = 100_000
+
+
+class ResolveInputError(EnlaceError):
+    """An input file or --map option the batch resolver cannot use."""
+
+    status_code = 400
+    title = N_("Invalid input")
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    records: int
+    inputs: int
+    candidate_pairs: int
+    matched_pairs: int
+    clusters: int
+    multi_record_clusters: int
+    seconds: float
+
+
+def parse_mapping(options: list[str]) -> dict[str, str]:
+    """``["NOMBRE=full_name", ...]`` -> {"NOMBRE": "full_name"}; one error line if malformed."""
+    out: dict[str, str] = {}
+    for option in options:
+        source, sep, target = option.partition("=")
+        if not sep or not source.strip() or not target.strip():
+            raise ResolveInputError(f"--map expects SOURCE_COLUMN=FIELD, got {option!r}")
+        out[source.strip()] = target.strip()
+    return out
+
+
+def _header(path: Path) -> list[str]:
+    try:
+        raw = path.read_bytes()[:65536]
+    except OSError as exc:
+        raise ResolveInputError(f"{path}: cannot read the file ({exc.strerror})") from exc
+    if b"\x00" in raw:
+        raise ResolveInputError(f"{path}: not a CSV file (binary content)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    first = text.splitlines()[0] if text.strip() else ""
+    if not first or first.lstrip().startswith(("{", "[", "<")):
+        raise ResolveInputError(f"{path}: not a CSV file (expected a header row of column names)")
+    return [c.strip() for c in next(csv.reader([first]))]
+
+
+def _check_columns(headers: dict[Path, list[str]], mapping: dict[str, str]) -> None:
+    unknown = sorted(set(mapping.values()) - set(FIELDS))
+    if unknown:
+        raise ResolveInputError(
+            f"--map names unknown field(s) {', '.join(unknown)}; fields are {', '.join(FIELDS)}"
+        )
+    # With two inputs of different layouts, a mapped column needs to be in one of them.
+    everywhere = {c for header in headers.values() for c in header}
+    missing = [col for col in mapping if col not in everywhere]
+    if missing:
+        path, header = next(iter(headers.items()))
+        raise ResolveInputError(
+            f"{path}: column {missing[0]!r} given in --map is not in the input "
+            f"(columns: {', '.join(header)})"
+        )
+    for path, header in headers.items():
+        usable = {mapping.get(c, c) for c in header} & set(FIELDS) - {"record_id", "source"}
+        if not usable:
+            raise ResolveInputError(
+                f"{path}: no column is a person field; rename columns or use --map "
+                f"SOURCE_COLUMN=FIELD (fields: {', '.join(FIELDS)})"
+            )
+
+
+def _read(path: Path, mapping: dict[str, str], reference_year: int | None) -> pd.DataFrame:
+    con = duckdb.connect()
+    try:
+        result = con.execute(
+            "SELECT * FROM read_csv(?, all_varchar = true, header = true)", [str(path)]
+        )
+    except duckdb.Error as exc:
+        raise ResolveInputError(
+            f"{path}: not a readable CSV file ({str(exc).splitlines()[0]})"
+        ) from exc
+    parts: list[pd.DataFrame] = []
+    offset = 0
+    while True:
+        chunk = result.fetch_df_chunk(CHUNK_ROWS // 2048 or 1)
+        if chunk.empty:
+            break
+        chunk = chunk.rename(columns={c: c.strip() for c in chunk.columns})
+        chunk = chunk.rename(columns={k: v for k, v in mapping.items() if k in chunk.columns})
+        chunk = chunk.loc[:, ~chunk.columns.duplicated()]
+        ids = chunk.get("record_id")
+        fallback = pd.Series([f"{path.stem}:{offset + i + 1}" for i in range(len(chunk))])
+        if ids is None:
+            chunk["record_id"] = fallback.to_numpy()
+        else:
+            ids = ids.fillna("").astype(str).str.strip().reset_index(drop=True)
+            chunk["record_id"] = ids.where(ids != "", fallback).to_numpy()
+        if "source" not in chunk.columns:
+            chunk["source"] = path.stem
+        parts.append(prepare(chunk.reset_index(drop=True), reference_year))
+        offset += len(chunk)
+    con.close()
+    return (
+        pd.concat(parts, ignore_index=True) if parts else prepare(pd.DataFrame({"record_id": []}))
+    )
+
+
+def run_batch(
+    inputs: list[Path],
+    out: Path,
+    pairs_out: Path | None = None,
+    mapping: dict[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    threshold: float = THRESHOLDS["default"],
+    pairs_threshold: float = 0.5,
+    reference_year: int | None = None,
+) -> BatchSummary:
+    """Resolve person records in one or two CSV files; write clusters (and pairs).
+
+    ``clusters.csv`` has ``record_id,cluster_id`` (the cluster id is its smallest record
+    id, stable across runs); ``pairs.csv`` has ``record_id_l,record_id_r,match_probability``
+    for pairs at or above ``pairs_threshold``.
+    """
+    started = time.perf_counter()
+    mapping = mapping or {}
+    if not 1 <= len(inputs) <= 2:
+        raise ResolveInputError("give one CSV to deduplicate or two to link")
+    for path in inputs:
+        if not path.is_file():
+            raise ResolveInputError(f"{path}: no such file")
+    _check_columns({path: _header(path) for path in inputs}, mapping)
+    frames = [_read(path, mapping, reference_year) for path in inputs]
+    prepared = pd.concat(frames, ignore_index=True)
+    if prepared["rid"].duplicated().any():
+        dup = prepared.loc[prepared["rid"].duplicated(), "rid"].iloc[0]
+        raise ResolveInputError(f"record_id {dup!r} appears more than once across the inputs")
+    scored = None if len(prepared) < 2 else score_pairs(prepared, ResolverConfig(), progress)
+    ids = prepared["rid"].tolist()
+    if scored is None:
+        clusters = ids
+        candidates = matched = 0
+    else:
+        keep = scored.above(min(threshold, pairs_threshold))
+        clusters = cluster(ids, keep.left, keep.right, keep.probability, threshold)
+        candidates = len(scored.left)
+        matched = int((scored.probability >= pairs_threshold).sum())
+        if pairs_out is not None:
+            sel = keep.probability >= pairs_threshold
+            pd.DataFrame(
+                {
+                    "record_id_l": prepared["rid"].to_numpy()[keep.left[sel]],
+                    "record_id_r": prepared["rid"].to_numpy()[keep.right[sel]],
+                    "match_probability": keep.probability[sel].round(6),
+                }
+            ).to_csv(pairs_out, index=False)
+    pd.DataFrame({"record_id": ids, "cluster_id": clusters}).to_csv(out, index=False)
+    sizes = pd.Series(clusters).value_counts()
+    return BatchSummary(
+        records=len(ids),
+        inputs=len(inputs),
+        candidate_pairs=candidates,
+        matched_pairs=matched,
+        clusters=len(sizes),
+        multi_record_clusters=int((sizes > 1).sum()),
+        seconds=round(time.perf_counter() - started, 3),
+    )

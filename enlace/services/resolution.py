@@ -1,0 +1,407 @@
+"""Person resolution over stored mentions: profiles, blocking keys, incremental and batch runs.
+
+Extraction links people on their folded full name; here every person entity gets a profile (its
+fullest name, an age written next to it, the phone and address nearest to it in its reports and
+nearer to it than to anyone else named there, the report's place) and a few blocking keys stored
+in ``resolution_keys``. A new report's people are compared only with the entities sharing a key
+(:func:`resolve_report`, the ``resolve`` step of the work queue), with parameters trained on the
+whole population (:func:`resolve_entities`, ``enlace resolve-entities``). Pairs above the default
+threshold whose names agree merge; the others above the leads threshold wait in the review
+queue. Analysts' judgements (:mod:`enlace.services.resolution_review`) always win, and a negative
+one keeps a pair apart even through a third entity.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+from threading import Lock
+from typing import Any
+
+import numpy as np
+import pandas as pd  # type: ignore[import-untyped]
+from sqlalchemy import delete, false, func, select, text
+from sqlalchemy.orm import Session
+
+from enlace.model import Mention, Report
+from enlace.model.resolution import (
+    EntityMerge,
+    ResolutionCandidate,
+    ResolutionJudgement,
+    ResolutionKey,
+    ResolutionModel,
+    ResolutionProfile,
+)
+from enlace.resolve import (
+    THRESHOLDS,
+    Judgement,
+    ResolverConfig,
+    Verdict,
+    cluster,
+    explain,
+    score_pairs,
+)
+from enlace.resolve.blocking import BlockingRule
+from enlace.resolve.fellegi_sunter import Parameters
+from enlace.services import entities as entity_ops
+from enlace.services.networks import bind_key
+from enlace.services.resolution_profiles import (
+    blocking_keys,
+    chunks,
+    load_profiles,
+    profile_frame,
+    rid,
+    store_profiles,
+    stored_frame,
+    synthetic_profiles,
+)
+
+MAX_CANDIDATES = 60
+RESOLUTION_LOCK = 0x656E6C616365  # "enlace": the advisory lock resolution runs under
+
+__all__ = [
+    "ResolveSummary",
+    "hold_resolution_lock",
+    "load_profiles",
+    "model_parameters",
+    "pair",
+    "profile_frame",
+    "resolve_entities",
+    "resolve_report",
+    "store_profiles",
+]
+
+
+# --- model parameters -------------------------------------------------------------------
+
+_params_cache: dict[str, tuple[tuple[int, str], Parameters]] = {}
+_params_lock = Lock()
+INCREMENTAL_CONFIG = ResolverConfig(
+    # One report against a handful of namesakes: term frequencies of that small set would
+    # punish every shared surname, so exact agreement counts at its population average.
+    comparisons=tuple(replace(c, tf_column=None) for c in ResolverConfig().comparisons),
+    # The stored keys did the blocking already: compare every pair of the small frame.
+    rules=(BlockingRule("stored_keys", lambda p: [pd.Series(["k"] * len(p), dtype=object)]),),
+)
+
+
+def _params_json(params: Parameters) -> dict[str, Any]:
+    return {
+        "comparisons": [[c.name, list(c.levels)] for c in params.comparisons],
+        "m": [np.asarray(x).tolist() for x in params.m],
+        "u": [np.asarray(x).tolist() for x in params.u],
+        "u_random": [np.asarray(x).tolist() for x in params.u_random],
+        "match_rate": float(params.match_rate),
+    }
+
+
+def _params_from(data: Mapping[str, Any]) -> Parameters | None:
+    comparisons = ResolverConfig().comparisons
+    if data.get("comparisons") != [[c.name, list(c.levels)] for c in comparisons]:
+        return None  # trained for another set of comparisons: retrain
+    arrays = {k: [np.asarray(x, dtype=np.float64) for x in data[k]] for k in ("m", "u", "u_random")}
+    return Parameters(
+        comparisons, arrays["m"], arrays["u"], arrays["u_random"], float(data["match_rate"])
+    )
+
+
+def train_parameters(profiles: Mapping[int, Mapping[str, str]]) -> Parameters:
+    return score_pairs(profile_frame(sorted(profiles), profiles)).params
+
+
+def model_parameters(session: Session) -> Parameters:
+    """The newest stored parameters; trained on synthetic data when none are stored yet."""
+    key = bind_key(session)
+    row = session.execute(
+        select(ResolutionModel.id, ResolutionModel.created_at)
+        .order_by(ResolutionModel.id.desc())
+        .limit(1)
+    ).first()
+    version = (row.id, row.created_at.isoformat()) if row else (0, "")
+    with _params_lock:
+        cached = _params_cache.get(key)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+    data = session.scalar(
+        select(ResolutionModel.parameters).where(ResolutionModel.id == version[0])
+    )
+    params = _params_from(data) if data else None
+    if params is None:
+        params = _bootstrap_parameters()
+    with _params_lock:
+        _params_cache[key] = (version, params)
+    return params
+
+
+_bootstrap: list[Parameters] = []
+
+
+def _bootstrap_parameters() -> Parameters:
+    with _params_lock:
+        if not _bootstrap:
+            _bootstrap.append(train_parameters(synthetic_profiles()))
+        return _bootstrap[0]
+
+
+# --- judgements and decisions -----------------------------------------------------------
+
+
+def pair(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a <= b else (b, a)
+
+
+def absorbed_into(session: Session, ids: Collection[int]) -> dict[int, int]:
+    """Every entity merged (directly or in steps) into one of ``ids``, mapped to that one."""
+    owner: dict[int, int] = {}
+    wanted = set(ids)
+    frontier = {i: i for i in wanted}
+    while frontier:
+        found: dict[int, int] = {}
+        for chunk in chunks(sorted(frontier)):
+            for kept, gone in session.execute(
+                select(EntityMerge.kept_entity_id, EntityMerge.merged_entity_id).where(
+                    EntityMerge.kept_entity_id.in_(chunk), EntityMerge.undone_at.is_(None)
+                )
+            ):
+                if gone not in owner and gone not in wanted:
+                    owner[gone] = found[gone] = frontier[kept]
+        frontier = found
+    return owner
+
+
+def _engine_judgements(session: Session, ids: Collection[int]) -> list[Judgement]:
+    """Judgements touching these entities or entities merged into them, named by the entity
+    now holding each side; the log order (id) keeps the latest verdict per pair in force."""
+    wanted = set(ids)
+    owner = absorbed_into(session, wanted)
+    scope = sorted(wanted | set(owner))
+    rows: dict[int, ResolutionJudgement] = {}
+    for chunk in chunks(scope):
+        for j in session.scalars(
+            select(ResolutionJudgement).where(
+                ResolutionJudgement.left_entity_id.in_(chunk)
+                | ResolutionJudgement.right_entity_id.in_(chunk)
+            )
+        ):
+            rows[j.id] = j
+    out = []
+    for j in sorted(rows.values(), key=lambda j: j.id):
+        a = owner.get(j.left_entity_id, j.left_entity_id)
+        b = owner.get(j.right_entity_id, j.right_entity_id)
+        if a != b and a in wanted and b in wanted:
+            out.append(
+                Judgement(rid(a), rid(b), Verdict(j.verdict), reason=j.reason, at=j.created_at)
+            )
+    return out
+
+
+@dataclass(frozen=True)
+class Decisions:
+    merges: int
+    candidates: int
+
+
+def _decide(
+    session: Session,
+    ids: Sequence[int],
+    left: np.ndarray[Any, Any],
+    right: np.ndarray[Any, Any],
+    probability: np.ndarray[Any, Any],
+    levels: np.ndarray[Any, Any],
+    params: Parameters,
+) -> Decisions:
+    """Cluster scored pairs (judgements on top); merge clusters, queue uncertain pairs.
+
+    The model merges on its own only when the names agree at least in part: a pair whose given
+    names or surnames differ or are missing on one side ("el Padrino", "Francisco") goes to the
+    review queue instead, however much the phone and place nearby agree. People named in one
+    report share its phone and place; only their names tell them apart.
+    """
+    rids = [rid(i) for i in ids]
+    judgements = _engine_judgements(session, ids)
+    decisive = np.where(
+        names_agree(params, levels), probability, np.minimum(probability, UNDECIDED)
+    )
+    clusters = cluster(rids, left, right, decisive, THRESHOLDS["default"], judgements)
+    row_of = {pair(int(a), int(b)): k for k, (a, b) in enumerate(zip(left, right, strict=True))}
+    groups: dict[str, list[int]] = defaultdict(list)
+    for pos, cid in enumerate(clusters):
+        groups[cid].append(pos)
+    merges = 0
+    touched: set[int] = set()
+    for positions in groups.values():
+        if len(positions) < 2:
+            continue
+        keeper = min(positions, key=lambda p: ids[p])
+        for pos in positions:
+            if pos == keeper:
+                continue
+            best = max(
+                (row_of[k] for k in (pair(pos, q) for q in positions) if k in row_of),
+                key=lambda k: probability[k],
+                default=None,
+            )
+            entity_ops.merge_entities(
+                session,
+                ids[keeper],
+                ids[pos],
+                by="model",
+                probability=float(probability[best]) if best is not None else None,
+                evidence=_evidence(params, levels[best]) if best is not None else {},
+            )
+            merges += 1
+        touched.add(ids[keeper])
+    queued = 0
+    judged = {pair(int(j.left), int(j.right)) for j in judgements}
+    for k in np.flatnonzero((decisive >= THRESHOLDS["leads"]) & (decisive < THRESHOLDS["default"])):
+        a, b = int(left[k]), int(right[k])
+        if clusters[a] == clusters[b] or pair(ids[a], ids[b]) in judged:
+            continue
+        queued += _queue(
+            session, ids[a], ids[b], float(probability[k]), _evidence(params, levels[k])
+        )
+    if touched:
+        store_profiles(session, load_profiles(session, touched))
+    return Decisions(merges, queued)
+
+
+UNDECIDED = np.nextafter(THRESHOLDS["default"], 0.0)  # just below the merge threshold
+# Levels at which names disagree or cannot be compared: never enough for a merge by the model.
+_NAME_BLOCKERS = {"given_name": ("null", "else"), "surname": ("null", "else")}
+
+
+def names_agree(params: Parameters, levels: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Per scored pair: whether both the given names and the surnames agree at least in part."""
+    ok = np.ones(len(levels), dtype=bool)
+    for j, comparison in enumerate(params.comparisons):
+        blockers = _NAME_BLOCKERS.get(comparison.name, ())
+        for level in blockers:
+            ok &= levels[:, j] != comparison.levels.index(level)
+    return ok
+
+
+def _evidence(params: Parameters, levels: Sequence[int]) -> dict[str, Any]:
+    return {
+        name: [level, round(bf, 2)]
+        for name, (level, bf) in explain(params, [int(x) for x in levels]).items()
+    }
+
+
+def _queue(session: Session, a: int, b: int, probability: float, evidence: dict[str, Any]) -> int:
+    lo, hi = pair(a, b)
+    existing = session.scalar(
+        select(ResolutionCandidate).where(
+            ResolutionCandidate.left_entity_id == lo, ResolutionCandidate.right_entity_id == hi
+        )
+    )
+    if existing is not None:
+        existing.probability, existing.evidence = probability, evidence
+        return 0
+    session.add(
+        ResolutionCandidate(
+            left_entity_id=lo, right_entity_id=hi, probability=probability, evidence=evidence
+        )
+    )
+    return 1
+
+
+# --- incremental and batch runs ---------------------------------------------------------
+
+
+def _candidates(session: Session, entity_id: int, keys: Sequence[str]) -> list[int]:
+    if not keys:
+        return []
+    rows = session.execute(
+        select(ResolutionKey.entity_id)
+        .where(ResolutionKey.key.in_(keys), ResolutionKey.entity_id != entity_id)
+        .group_by(ResolutionKey.entity_id)
+        .order_by(func.count().desc(), ResolutionKey.entity_id)
+        .limit(MAX_CANDIDATES)
+    ).all()
+    return [int(r[0]) for r in rows]
+
+
+def hold_resolution_lock(session: Session) -> None:
+    """One resolution at a time per database, held until the transaction ends.
+
+    Two tips naming the same person, resolved at once by two workers, would otherwise each
+    miss the other's new entity. PostgreSQL takes an advisory lock; SQLite its write lock.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": RESOLUTION_LOCK})
+    else:
+        session.execute(delete(ResolutionKey).where(false()))
+
+
+def resolve_report(session: Session, report: Report) -> None:
+    """Pipeline step: resolve the people of one new report against stored person entities."""
+    found_ids = session.scalars(
+        select(Mention.entity_id).where(
+            Mention.report_id == report.id,
+            Mention.kind == "person",
+            Mention.entity_id.is_not(None),
+        )
+    )
+    ids = sorted({int(i) for i in found_ids if i is not None})
+    if not ids:
+        return
+    hold_resolution_lock(session)
+    ids = entity_ops.follow_merges(session, report.id, ids)
+    own = load_profiles(session, ids)
+    frame = store_profiles(session, own)
+    found: set[int] = set()
+    for eid, keys in zip(sorted(own), blocking_keys(frame), strict=True):
+        found.update(_candidates(session, eid, keys))
+    found -= set(own)
+    if not found:
+        return
+    rows = session.scalars(select(ResolutionProfile).where(ResolutionProfile.entity_id.in_(found)))
+    others = {row.entity_id: row for row in rows}
+    everyone = [*sorted(own), *sorted(others)]
+    both = pd.concat(
+        [frame, stored_frame([others[i] for i in sorted(others)], frame)], ignore_index=True
+    )
+    params = model_parameters(session)
+    scored = score_pairs(both, INCREMENTAL_CONFIG, params=params)
+    mine = np.isin(np.asarray(everyone)[scored.left], ids) | np.isin(
+        np.asarray(everyone)[scored.right], ids
+    )
+    sel = mine & (scored.probability >= THRESHOLDS["leads"])
+    _decide(
+        session,
+        everyone,
+        scored.left[sel],
+        scored.right[sel],
+        scored.probability[sel],
+        scored.levels[sel],
+        params,
+    )
+
+
+@dataclass(frozen=True)
+class ResolveSummary:
+    entities: int
+    candidate_pairs: int
+    merges: int
+    queued: int
+
+
+def resolve_entities(
+    session: Session, progress: Callable[[int, int], None] | None = None
+) -> ResolveSummary:
+    """Batch run over every person entity: retrain, store the model, merge and queue pairs."""
+    hold_resolution_lock(session)
+    profiles = load_profiles(session)
+    frame = store_profiles(session, profiles)
+    ids = sorted(profiles)
+    if len(ids) < 2:
+        return ResolveSummary(len(ids), 0, 0, 0)
+    scored = score_pairs(frame, ResolverConfig(), progress)
+    session.add(ResolutionModel(parameters=_params_json(scored.params), records=len(ids)))
+    keep = scored.above(THRESHOLDS["leads"])
+    decided = _decide(
+        session, ids, keep.left, keep.right, keep.probability, keep.levels, scored.params
+    )
+    session.flush()
+    return ResolveSummary(len(ids), len(scored.left), decided.merges, decided.candidates)

@@ -1,0 +1,303 @@
+"""Person profiles and blocking keys: what the resolver compares for each person entity.
+
+A profile is built from an entity's mentions and what surrounds them in their reports: its
+fullest written name, an age written beside it, the phone and address nearest to it (and nearer
+to it than to anyone else named there, so a victim does not take on the recruiter's phone), and
+the report's place. Each profile is stored prepared, with a few blocking keys, so a new report is
+compared with the entities sharing a key without preparing them again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd  # type: ignore[import-untyped]
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from enlace.model import Entity, Mention, Report
+from enlace.model.resolution import ResolutionKey, ResolutionProfile
+from enlace.resolve import prepare as prepare_records
+from enlace.services.networks import is_address, is_hub_phone
+
+PROFILE_FIELDS = ("full_name", "dob", "sex", "phone", "address", "city", "state", "country")
+AGE_WINDOW = 60  # characters between a name and an age written beside it
+PHONE_WINDOW = 150
+ADDRESS_WINDOW = 200
+CHUNK = 2000
+
+
+# --- profiles ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """A mention reduced to what profiles need."""
+
+    report_id: int
+    kind: str
+    normalized: str
+    start: int
+    entity_id: int | None = None
+    # Phones: a hotline or toll-free number (nobody's own); locations: a street address.
+    flag: bool = False
+
+
+@dataclass(frozen=True)
+class ReportPlace:
+    city: str
+    state: str
+    country: str
+    year: int
+
+
+def _best_name(names: Counter[str]) -> str:
+    """The fullest written name (most words), the most frequent among equals."""
+    return max(names.items(), key=lambda kv: (len(kv[0].split()), kv[1], kv[0]))[0]
+
+
+def _owned(person: Span, items: Sequence[Span], people: Sequence[Span], window: int) -> Span | None:
+    """The item nearest to ``person`` within ``window`` characters that no other person named in
+    the report stands nearer to: a phone written between two names belongs to the closer one,
+    so a victim does not take on the recruiter's phone."""
+    for item in sorted(items, key=lambda s: abs(s.start - person.start)):
+        distance = abs(item.start - person.start)
+        if distance > window:
+            return None
+        if all(abs(item.start - q.start) >= distance for q in people if q.start != person.start):
+            return item
+    return None
+
+
+def build_profiles(
+    persons: Iterable[Span],
+    context: Mapping[int, Sequence[Span]],
+    reports: Mapping[int, ReportPlace],
+    year: int,
+) -> dict[int, dict[str, str]]:
+    """Profiles per person entity from its mentions and what surrounds them in their reports."""
+    names: dict[int, Counter[str]] = defaultdict(Counter)
+    fields: dict[int, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for p in persons:
+        if p.entity_id is None:
+            continue
+        names[p.entity_id][p.normalized] += 1
+        found = fields[p.entity_id]
+        nearby = context.get(p.report_id, ())
+        people = [s for s in nearby if s.kind == "person"]
+        phone = _owned(
+            p, [s for s in nearby if s.kind == "phone" and not s.flag], people, PHONE_WINDOW
+        )
+        if phone:
+            found["phone"][phone.normalized] += 1
+        place = reports.get(p.report_id)
+        age = _owned(p, [s for s in nearby if s.kind == "age"], people, AGE_WINDOW)
+        if age and place and age.normalized.isdigit():
+            # An age then is an age now plus the years since.
+            found["dob"][f"age~{int(age.normalized) + year - place.year}"] += 1
+        address = _owned(
+            p, [s for s in nearby if s.kind == "location" and s.flag], people, ADDRESS_WINDOW
+        )
+        if address:
+            found["address"][address.normalized] += 1
+        if place:
+            for key, value in (
+                ("city", place.city),
+                ("state", place.state),
+                ("country", place.country),
+            ):
+                if value:
+                    found[key][value] += 1
+    out: dict[int, dict[str, str]] = {}
+    for entity_id, counter in names.items():
+        profile = dict.fromkeys(PROFILE_FIELDS, "")
+        profile["full_name"] = _best_name(counter)[:300]
+        for key, values in fields[entity_id].items():
+            profile[key] = values.most_common(1)[0][0][: 300 if key == "address" else 120]
+        out[entity_id] = profile
+    return out
+
+
+def chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def load_profiles(
+    session: Session, entity_ids: Collection[int] | None = None
+) -> dict[int, dict[str, str]]:
+    """Profiles computed from the database (all person entities when ``entity_ids`` is None)."""
+    query = select(
+        Mention.report_id, Mention.normalized, Mention.text, Mention.start, Mention.entity_id
+    ).where(Mention.kind == "person", Mention.entity_id.is_not(None))
+    rows: list[Any] = []
+    if entity_ids is None:
+        rows = list(session.execute(query))
+    else:
+        for chunk in chunks(sorted(entity_ids)):
+            rows += session.execute(query.where(Mention.entity_id.in_(chunk))).all()
+    persons = [
+        Span(r.report_id, "person", r.normalized or r.text, r.start or 0, r.entity_id) for r in rows
+    ]
+    report_ids = sorted({p.report_id for p in persons})
+    context: dict[int, list[Span]] = defaultdict(list)
+    places: dict[int, ReportPlace] = {}
+    ctx_query = (
+        select(
+            Mention.report_id,
+            Mention.kind,
+            Mention.normalized,
+            Mention.text,
+            Mention.start,
+            Entity.attributes,
+        )
+        .outerjoin(Entity, Entity.id == Mention.entity_id)
+        .where(Mention.kind.in_(("phone", "age", "location", "person")))
+    )
+    place_query = select(Report.id, Report.city, Report.state, Report.country, Report.received_at)
+    parts: Iterable[Sequence[int] | None] = chunks(report_ids) if entity_ids is not None else [None]
+    for part in parts:
+        q, pq = ctx_query, place_query
+        if part is not None:
+            q, pq = q.where(Mention.report_id.in_(part)), pq.where(Report.id.in_(part))
+        for r in session.execute(q):
+            value = r.normalized or r.text
+            attrs = r.attributes or {}
+            flag = is_hub_phone(attrs, value) if r.kind == "phone" else is_address(attrs, value)
+            context[r.report_id].append(Span(r.report_id, r.kind, value, r.start or 0, None, flag))
+        for r in session.execute(pq):
+            places[r.id] = ReportPlace(
+                r.city or "", r.state or "", r.country or "", r.received_at.year
+            )
+    return build_profiles(persons, context, places, dt.datetime.now(tz=dt.UTC).year)
+
+
+# --- blocking keys ----------------------------------------------------------------------
+
+_PHONETIC = [
+    (re.compile(r"ch"), "x"),
+    (re.compile(r"ll|y"), "i"),
+    (re.compile(r"qu|k|c(?=[aou])|ck"), "k"),
+    (re.compile(r"c(?=[ei])|z"), "s"),
+    (re.compile(r"v"), "b"),
+    (re.compile(r"g(?=[ei])"), "j"),
+    (re.compile(r"h"), ""),
+    (re.compile(r"(.)\1+"), r"\1"),
+]
+
+
+def phonetic(word: str) -> str:
+    """A coarse Spanish/English sound key: Velásquez, Velazquez and Belasques meet."""
+    out = word
+    for pattern, repl in _PHONETIC:
+        out = pattern.sub(repl, out)
+    return out[:1] + re.sub(r"[aeiou]", "", out[1:])
+
+
+def blocking_keys(prepared: pd.DataFrame) -> list[list[str]]:
+    """Keys per prepared record: surname with given initial (any surname slot), its sound key,
+    given name with place for one-word names, and the phone."""
+    out: list[list[str]] = []
+    columns = ("given", "middle", "sur1", "sur2", "city", "phone")
+    for given, middle, sur1, sur2, city, phone in zip(
+        *(prepared[c].fillna("").astype(str).tolist() for c in columns), strict=True
+    ):
+        keys: set[str] = set()
+        middle_last = middle.split(" ")[-1] if middle else ""
+        for sur in (sur1, *sur2.split(), middle_last):
+            if sur and len(sur) > 1 and given:
+                keys.add(f"n:{sur}|{given[:1]}")
+                keys.add(f"p:{phonetic(sur)}|{given[:1]}")
+        if given and not sur1 and city:
+            keys.add(f"g:{given}|{city}")
+        if phone:
+            keys.add(f"t:{phone}")
+        out.append(sorted(k[:120] for k in keys))
+    return out
+
+
+def profile_frame(ids: Sequence[int], profiles: Mapping[int, Mapping[str, str]]) -> pd.DataFrame:
+    data = {f: [profiles[i].get(f, "") for i in ids] for f in PROFILE_FIELDS}
+    data["record_id"] = [rid(i) for i in ids]
+    return prepare_records(pd.DataFrame(data))
+
+
+def stored_frame(rows: Sequence[ResolutionProfile], like: pd.DataFrame) -> pd.DataFrame:
+    """Prepared rows as stored; profiles stored by another engine version are prepared again."""
+    columns = list(like.columns)
+    if all(sorted(r.prepared) == sorted(columns) for r in rows):
+        return pd.DataFrame(
+            {c: np.array([r.prepared[c] for r in rows], dtype=like.dtypes[c]) for c in columns},
+            columns=columns,
+        )
+    profiles = {r.entity_id: {f: getattr(r, f) for f in PROFILE_FIELDS} for r in rows}
+    return profile_frame([r.entity_id for r in rows], profiles)
+
+
+def rid(entity_id: int) -> str:
+    return f"{entity_id:012d}"  # zero-padded so the engine's smallest-id cluster name is numeric
+
+
+def store_profiles(session: Session, profiles: Mapping[int, Mapping[str, str]]) -> pd.DataFrame:
+    """Replace the stored profile and blocking keys of these entities; returns their frame."""
+    ids = sorted(profiles)
+    for chunk in chunks(ids):
+        session.execute(delete(ResolutionKey).where(ResolutionKey.entity_id.in_(chunk)))
+        session.execute(delete(ResolutionProfile).where(ResolutionProfile.entity_id.in_(chunk)))
+    frame = profile_frame(ids, profiles)
+    if not ids:
+        return frame
+    prepared = json.loads(frame.to_json(orient="records"))
+    session.execute(
+        insert(ResolutionProfile),
+        [
+            {"entity_id": i, **profiles[i], "prepared": row}
+            for i, row in zip(ids, prepared, strict=True)
+        ],
+    )
+    rows = [
+        {"entity_id": i, "key": k}
+        for i, keys in zip(ids, blocking_keys(frame), strict=True)
+        for k in keys
+    ]
+    if rows:
+        session.execute(insert(ResolutionKey), rows)
+    return frame
+
+
+def synthetic_profiles(seed: int = 11, n_reports: int = 1200) -> dict[int, dict[str, str]]:
+    """Profiles of the synthetic demo population, to train on before real data is there."""
+    from enlace.demo import generate
+    from enlace.extract import fold
+
+    data = generate(seed=seed, n_reports=n_reports)
+    rid = {r.key: i for i, r in enumerate(data.reports)}
+    places = {
+        i: ReportPlace(r.city or "", r.state or "", r.country or "", r.received_at.year)
+        for i, r in enumerate(data.reports)
+    }
+    ids: dict[str, int] = {}
+    persons, context = [], defaultdict(list)
+    for m in data.mentions:
+        if m.kind == "person":
+            eid = ids.setdefault(fold(m.normalized), len(ids) + 1)
+            persons.append(Span(rid[m.report_key], "person", m.normalized, m.start, eid))
+        if m.kind in ("phone", "location", "person", "age"):
+            context[rid[m.report_key]].append(
+                Span(
+                    rid[m.report_key],
+                    m.kind,
+                    m.normalized,
+                    m.start,
+                    None,
+                    m.kind == "location" and m.normalized[:1].isdigit(),
+                )
+            )
+    return build_profiles(persons, context, places, data.reference_date.year)

@@ -1,0 +1,26 @@
+"""Alembic environment: uses the engine handed over by ``enlace.store.migrate``."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Engine, create_engine
+
+from enlace.model import Base
+
+config = context.config
+engine = config.attributes.get("engine")
+if not isinstance(engine, Engine):
+    # Running the plain ``alembic`` command: take the URL from the settings.
+    from enlace.config import get_settings
+
+    engine = create_engine(get_settings().resolved_database_url)
+
+with engine.begin() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()

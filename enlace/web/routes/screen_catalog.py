@@ -1,0 +1,35 @@
+"""The indicator catalog as supervisors and analysts read it: both languages, with sources."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from enlace.messages import N_
+from enlace.model import User
+from enlace.screen import load_catalog
+from enlace.security.roles import Permission
+from enlace.web.deps import require
+from enlace.web.rendering import render
+
+router = APIRouter()
+NAV = [(60, N_("Indicators"), "/screen/catalog", Permission.VIEW_CATALOG)]
+
+GROUPS: dict[str, str] = {
+    "recruitment": N_("Recruitment"),
+    "control": N_("Control"),
+    "exploitation": N_("Exploitation"),
+    "movement": N_("Movement"),
+    "sex": N_("Commercial sex"),
+    "minor": N_("Minors"),
+    "danger": N_("Danger"),
+}
+
+
+@router.get("/screen/catalog", include_in_schema=False)
+def catalog_page(
+    request: Request, _user: Annotated[User, Depends(require(Permission.VIEW_CATALOG))]
+) -> Response:
+    return render(request, "screen/catalog.html", {"catalog": load_catalog(), "groups": GROUPS})

@@ -1,0 +1,70 @@
+import datetime as dt
+
+from enlace.extract import detect_language, normalize_place, parse_date
+
+REF = dt.date(2024, 5, 15)  # a Wednesday
+
+
+def test_mexican_states_and_common_names() -> None:
+    assert normalize_place("Edomex").state == "MX-MEX"  # type: ignore[union-attr]
+    assert normalize_place("CDMX").state == "MX-CMX"  # type: ignore[union-attr]
+    assert normalize_place("Tlaxcala").state == "MX-TLA"  # type: ignore[union-attr]
+    assert normalize_place("Nuevo León").state == "MX-NLE"  # type: ignore[union-attr]
+
+
+def test_cities_with_state_and_coordinates() -> None:
+    place = normalize_place("Tenancingo, Tlaxcala")
+    assert place is not None and place.kind == "city" and place.state == "MX-TLA"
+    assert place.lat is not None and 18 < place.lat < 20
+    houston = normalize_place("Houston, TX")
+    assert houston is not None and houston.state == "US-TX" and houston.country == "US"
+    assert normalize_place("Cd. Juárez").name == "Ciudad Juárez"  # type: ignore[union-attr]
+
+
+def test_border_crossings() -> None:
+    for raw in (
+        "Eagle Pass–Piedras Negras",
+        "Laredo-Nuevo Laredo",
+        "El Paso - Ciudad Juárez",
+        "San Ysidro–Tijuana",
+    ):
+        place = normalize_place(raw)
+        assert place is not None and place.kind == "crossing", raw
+
+
+def test_unknown_place() -> None:
+    assert normalize_place("Qwertyville Heights") is None
+    assert normalize_place("") is None
+
+
+def test_day_month_order_by_language_and_country() -> None:
+    assert parse_date("03/04/2024", lang="es").start == dt.date(2024, 4, 3)  # type: ignore[union-attr]
+    assert parse_date("03/04/2024", lang="en").start == dt.date(2024, 3, 4)  # type: ignore[union-attr]
+    assert parse_date("03/04/2024", country="MX").start == dt.date(2024, 4, 3)  # type: ignore[union-attr]
+    assert parse_date("25/04/2024", lang="en").start == dt.date(2024, 4, 25)  # type: ignore[union-attr]
+
+
+def test_written_dates_and_ranges() -> None:
+    assert parse_date("3 de marzo de 2024").start == dt.date(2024, 3, 3)  # type: ignore[union-attr]
+    rng = parse_date("del 3 al 5 de mayo", reference_date=REF)
+    assert rng is not None and (rng.start, rng.end) == (dt.date(2024, 5, 3), dt.date(2024, 5, 5))
+    month = parse_date("March 2023")
+    assert month is not None and month.precision == "month" and month.end == dt.date(2023, 3, 31)
+
+
+def test_relative_dates_anchor_to_report_date() -> None:
+    assert parse_date("last Tuesday", reference_date=REF).start == dt.date(2024, 5, 14)  # type: ignore[union-attr]
+    assert parse_date("el martes pasado", reference_date=REF).start == dt.date(2024, 5, 14)  # type: ignore[union-attr]
+    assert parse_date("ayer", reference_date=REF).start == dt.date(2024, 5, 14)  # type: ignore[union-attr]
+    assert parse_date("hace dos semanas", reference_date=REF).start == dt.date(2024, 5, 1)  # type: ignore[union-attr]
+    assert parse_date("not a date", reference_date=REF) is None
+
+
+def test_language_detection() -> None:
+    assert detect_language("She was taken to Houston by a man she met online last week.") == "en"
+    assert detect_language("La llevaron a Reynosa y no la dejan salir de la casa.") == "es"
+    mixed = (
+        "My cousin is working at a bar and she cannot leave the place. "
+        "Dice que el dueño le quitó su pasaporte y no le paga nada."
+    )
+    assert detect_language(mixed) == "mixed"

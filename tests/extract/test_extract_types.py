@@ -1,0 +1,81 @@
+import datetime as dt
+
+from enlace.extract import Entity, extract
+
+REF = dt.date(2024, 5, 15)
+
+
+def _by_type(text: str, etype: str, lang: str | None = None) -> list[Entity]:
+    return [e for e in extract(text, lang=lang, reference_date=REF).entities if e.type == etype]
+
+
+def test_persons_and_aliases_both_languages() -> None:
+    en = _by_type("Suspect Jose Luis Garcia alias El Flaco drives a van.", "person", "en")
+    assert [e.text for e in en] == ["Jose Luis Garcia", "El Flaco"]
+    es = _by_type(
+        "El que las cuida se llama Roberto Gómez Salinas, le dicen el Chaparro.", "person", "es"
+    )
+    assert [e.text for e in es] == ["Roberto Gómez Salinas", "el Chaparro"]
+    assert es[0].details["surname_2"] == "Salinas"
+
+
+def test_ages_and_minor_flag() -> None:
+    en = _by_type("a 17-year-old girl and a woman in her twenties", "age", "en")
+    assert [(e.details["years"], e.details["minor"]) for e in en] == [(17, True), (20, False)]
+    es = _by_type("la niña de 12 años es menor de edad", "age", "es")
+    assert [e.text for e in es] == ["12 años", "menor de edad"]
+    assert all(e.details["minor"] for e in es)
+    assert not _by_type("she worked there for 3 years", "age", "en")
+
+
+def test_locations_normalized() -> None:
+    locs = _by_type(
+        "La llevaron de Tapachula a Monterrey, Nuevo León y luego a Houston.", "location", "es"
+    )
+    assert [e.normalized for e in locs] == [
+        "Tapachula, MX-CHP, MX",
+        "Monterrey, MX-NLE, MX",
+        "Houston, US-TX, US",
+    ]
+    assert locs[0].details["lat"] is not None
+
+
+def test_organizations() -> None:
+    orgs = _by_type(
+        "Reported to HSI. She works at Bar La Cueva in Tijuana for Green Valley Farms LLC.",
+        "organization",
+        "en",
+    )
+    assert [e.text for e in orgs] == ["HSI", "Bar La Cueva", "Green Valley Farms LLC"]
+    es = _by_type(
+        "la Guardia Nacional y el INM la llevaron al Restaurante El Sol", "organization", "es"
+    )
+    assert [e.text for e in es] == ["Guardia Nacional", "INM", "Restaurante El Sol"]
+
+
+def test_vehicles_and_plates() -> None:
+    v = _by_type("a white Ford F-150 with Texas plates ABC-1234", "vehicle", "en")
+    assert v[0].details["make"] == "Ford" and v[0].details["colour"] == "white"
+    assert v[1].details["plate"] == "ABC1234" and v[1].details["plate_region"] == "Texas"
+    es = _by_type("una camioneta Chevrolet blanca con placas XYZ-12-34", "vehicle", "es")
+    assert es[0].details["make"] == "Chevrolet" and es[1].details["plate"] == "XYZ1234"
+
+
+def test_money_email_accounts_dates() -> None:
+    m = _by_type("le cobran $3,000 pesos y debe 2 mil dólares", "money", "es")
+    assert [e.normalized for e in m] == ["3000 MXN", "2000 USD"]
+    assert (
+        _by_type("escribe a lupita.rz99@gmail.com", "email", "es")[0].normalized
+        == "lupita.rz99@gmail.com"
+    )
+    acc = _by_type("ig: @lupita_bb and www.skipthegames.com/post/123", "online_account", "en")
+    assert {e.normalized for e in acc} == {"instagram:lupita_bb", "url:skipthegames.com/post/123"}
+    d = _by_type("it happened last Tuesday", "date", "en")
+    assert d[0].normalized == "2024-05-14"
+
+
+def test_to_json_flattens_details() -> None:
+    ent = _by_type("Call (713) 555-0148", "phone", "en")[0]
+    data = ent.to_json()
+    assert data["type"] == "phone" and data["e164"] == "+17135550148"
+    assert {"text", "start", "end", "normalized", "confidence"} <= set(data)

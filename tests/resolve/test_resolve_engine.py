@@ -1,0 +1,188 @@
+"""Training, scoring, clustering and judgements on small synthetic sets."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pandas as pd  # type: ignore[import-untyped]
+
+from enlace.resolve import (
+    Judgement,
+    JudgementLog,
+    Merge,
+    ResolverConfig,
+    Verdict,
+    cluster,
+    link_exact,
+    prepare,
+    score_pairs,
+    strong_key,
+)
+
+GIVEN = ["ana", "luis", "jose", "maria", "pedro", "rosa", "juan", "elena", "carlos", "sofia",
+         "diego", "laura", "miguel", "paula", "raul", "irene"]  # fmt: skip
+SURNAMES = ["garcia", "lopez", "ruiz", "torres", "navarro", "ortega", "molina", "vargas",
+            "castro", "romero", "herrera", "medina", "aguilar", "rios",
+            "campos", "vega"]  # fmt: skip
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    i = rng.randrange(1, len(word) - 1)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def synthetic(people: int = 300, seed: int = 1) -> pd.DataFrame:
+    rng = random.Random(seed)
+    rows = []
+    for p in range(people):
+        g, s = rng.choice(GIVEN), rng.choice(SURNAMES)
+        dob = f"{rng.randint(1950, 2000)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        pc = str(rng.randint(10000, 10100))
+        for k in range(rng.choice([1, 2, 2, 3])):
+            noisy = k > 0 and rng.random() < 0.5
+            rows.append({
+                "record_id": f"p{p}-{k}", "given_names": _typo(g, rng) if noisy else g,
+                "surname_1": s, "dob": dob, "postcode": pc, "entity": f"p{p}",
+            })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_em_converges_and_separates_matches_from_non_matches() -> None:
+    df = synthetic()
+    scored = score_pairs(prepare(df), ResolverConfig())
+    params = scored.params
+    assert params.converged
+    entity = df["entity"].to_numpy()
+    same = entity[scored.left] == entity[scored.right]
+    predicted = scored.probability >= 0.5
+    precision = (predicted & same).sum() / predicted.sum()
+    recall = (predicted & same).sum() / same.sum()
+    assert precision > 0.95 and recall > 0.9
+    birth = [c.name for c in params.comparisons].index("birth")
+    assert params.m[birth][1] > params.u[birth][1] * 100  # exact dob is strong evidence
+
+
+def test_siblings_sharing_surnames_address_and_phone_do_not_merge() -> None:
+    rows = []
+    for i, (given, dob) in enumerate([("Ana", "1990-01-05"), ("Rosa", "1994-07-21")]):
+        for k in range(2):
+            rows.append({
+                "record_id": f"s{i}{k}", "given_names": given, "surname_1": "García",
+                "surname_2": "Hernández", "dob": dob, "phone": "+52 246 123 4567",
+                "address": "Calle Hidalgo 12", "city": "Tenancingo",
+            })  # fmt: skip
+    df = pd.concat([pd.DataFrame(rows), synthetic(120)], ignore_index=True).fillna("")
+    scored = score_pairs(prepare(df), ResolverConfig())
+    ids = df["record_id"].tolist()
+    clusters = cluster(ids, scored.left, scored.right, scored.probability, 0.5)
+    assert clusters[0] == clusters[1]  # the same sister twice
+    assert clusters[0] != clusters[2]  # but never her sister
+
+
+def _household(people: list[tuple[str, str]]) -> pd.DataFrame:
+    rows = [
+        {"record_id": f"h{i}{k}", "given_names": given, "surname_1": "Xicohténcatl",
+         "surname_2": "Cuamatzi", "dob": dob, "phone": "+52 246 123 4567",
+         "address": "Calle Hidalgo 12", "city": "Tenancingo", "sex": sex}
+        for i, (given, dob) in enumerate(people)
+        for k, sex in enumerate(["", "F" if given in ("Ana", "Rosa") else "M"])
+    ]  # fmt: skip
+    return pd.concat([pd.DataFrame(rows), synthetic(120)], ignore_index=True).fillna("")
+
+
+def test_twins_and_a_father_and_son_of_one_name_do_not_merge() -> None:
+    # Twins: same date of birth, household and surnames, two real given names.
+    df = _household([("Ana", "1990-01-05"), ("Rosa", "1990-01-05"),
+                     ("Pedro", "1960-03-02"), ("Pedro", "1988-03-02")])  # fmt: skip
+    scored = score_pairs(prepare(df), ResolverConfig())
+    clusters = cluster(df["record_id"].tolist(), scored.left, scored.right, scored.probability, 0.5)
+    assert clusters[0] == clusters[1] and clusters[2] == clusters[3]
+    assert len({clusters[0], clusters[2], clusters[4], clusters[6]}) == 4
+
+
+def _tip_and_record(extra: list[dict[str, str]]) -> tuple[pd.DataFrame, dict[str, float]]:
+    rows = [
+        {"record_id": "tip", "full_name": "Juan Torres", "dob": "age~40", "city": "Puebla"},
+        {"record_id": "cbp", "full_name": "TORRES, JUAN", "dob": "03/02/1985", "country": "US"},
+        *extra,
+    ]
+    df = pd.concat([pd.DataFrame(rows), synthetic(150)], ignore_index=True).fillna("")
+    scored = score_pairs(prepare(df), ResolverConfig())
+    ids = df["record_id"].to_numpy()
+    return df, {
+        f"{ids[a]}-{ids[b]}": float(p)
+        for a, b, p in zip(scored.left, scored.right, scored.probability, strict=True)
+    }
+
+
+def test_a_tip_fitting_two_namesakes_is_held_for_review() -> None:
+    _, alone = _tip_and_record([])
+    assert alone["tip-cbp"] >= 0.5  # names and age, and nobody else could be meant
+    namesake = {"record_id": "other", "full_name": "Juan Torres Ruiz", "dob": "1984-11-30"}
+    _, contested = _tip_and_record([namesake])
+    assert 0.2 < contested["tip-cbp"] < 0.5 and contested["tip-other"] < 0.5
+
+
+def test_a_tip_is_corroborated_through_a_third_record() -> None:
+    namesake = {"record_id": "other", "full_name": "Juan Torres Ruiz", "dob": "1984-11-30"}
+    file = {"record_id": "file", "full_name": "Juan Torres García", "dob": "02/03/1985",
+            "country": "MX", "phone": "+52 222 555 0101"}  # fmt: skip
+    tip_phone = {"record_id": "tip2", "full_name": "Juan Torres", "dob": "about 40",
+                 "phone": "222 555 0101", "country": "MX"}  # fmt: skip
+    _, p = _tip_and_record([namesake, file, tip_phone])
+    assert p["cbp-file"] >= 0.9 and p["file-tip2"] >= 0.9
+    assert p.get("cbp-tip2", p.get("tip2-cbp", 0.0)) >= 0.5  # vouched for by the file
+
+
+def test_negative_judgement_blocks_transitive_merge() -> None:
+    ids = ["a", "b", "c"]
+    left, right, prob = [0, 1], [1, 2], [0.99, 0.95]
+    assert len(set(cluster(ids, left, right, prob, 0.5))) == 1
+    log = JudgementLog([Judgement("a", "c", Verdict.NEGATIVE, "analyst1", "different tattoos")])
+    audit: list[Merge] = []
+    result = cluster(ids, left, right, prob, 0.5, log, audit)
+    assert result[0] != result[2]
+    assert result[0] == result[1]  # the stronger edge a~b wins, b~c is refused
+    assert [(m.left, m.right) for m in audit] == [("a", "b")]
+
+
+def test_later_judgements_supersede_and_positive_overrides_model() -> None:
+    ids = ["a", "b"]
+    log = JudgementLog()
+    log.append(Judgement("a", "b", Verdict.NEGATIVE))
+    log.append(Judgement("b", "a", Verdict.POSITIVE, reason="confirmed by fingerprint"))
+    assert len(log.history("a", "b")) == 2
+    assert cluster(ids, [], [], [], 0.5, log) == ["a", "a"]
+    round_trip = Judgement.from_json(log.history("a", "b")[1].to_json())
+    assert round_trip.verdict is Verdict.POSITIVE
+
+
+def test_cluster_ids_are_stable_across_runs_and_input_order() -> None:
+    ids = ["r5", "r2", "r9", "r7"]
+    first = cluster(ids, [0, 2], [1, 3], [0.99, 0.99], 0.5)
+    assert first == ["r2", "r2", "r7", "r7"]
+    order = [3, 1, 0, 2]
+    shuffled = [ids[i] for i in order]
+    inverse = {old: new for new, old in enumerate(order)}
+    again = cluster(shuffled, [inverse[0], inverse[2]], [inverse[1], inverse[3]], [0.99, 0.99], 0.5)
+    assert dict(zip(shuffled, again, strict=True)) == dict(zip(ids, first, strict=True))
+
+
+def test_strong_identifiers_link_after_normalization() -> None:
+    assert strong_key("phone", "+52 1 246 123 4567") == strong_key("phone", "044 246 123 4567")
+    assert strong_key("plate", "abc-123 (tx)") == "plate:ABC123|TX"
+    groups = link_exact([
+        ("r1", "phone", "+52 246 123 4567"), ("r2", "phone", "(246) 123 4567"),
+        ("r2", "email", "Ana@Example.com"), ("r3", "email", "ana@example.com "),
+        ("r4", "phone", "12"),
+    ])  # fmt: skip
+    assert groups["r1"] == groups["r2"] == groups["r3"] == "r1"
+    assert groups["r4"] == "r4"
+
+
+def test_pairs_are_unique_and_ordered() -> None:
+    scored = score_pairs(prepare(synthetic(80)), ResolverConfig())
+    keys = scored.left * 10_000 + scored.right
+    assert (scored.left < scored.right).all()
+    assert len(np.unique(keys)) == len(keys)

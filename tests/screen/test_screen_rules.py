@@ -1,0 +1,241 @@
+"""Typology, urgency and the protections for minors and people in danger."""
+
+from __future__ import annotations
+
+import json
+
+from enlace.screen import load_catalog, screen
+
+TRAFFICKING = {"sex_trafficking", "labor_trafficking", "both"}
+
+
+def test_minor_in_commercial_sex_is_a_critical_victim() -> None:
+    result = screen(
+        "There is an ad on an escort site with pics of a girl from my school, she's 15."
+    )
+    assert result.typology == "sex_trafficking"
+    assert "commercial_sex_of_minor" in result.codes
+    assert result.minor and result.victim_minor
+    assert result.urgency == "critical"
+    assert result.needs_supervisor
+
+
+def test_minor_in_commercial_sex_spanish() -> None:
+    result = screen("Mi hija de 16 años está anunciada en una página de escorts en Guadalajara.")
+    assert result.typology == "sex_trafficking"
+    assert "commercial_sex_of_minor" in result.codes
+    assert result.urgency == "critical"
+
+
+def test_age_entity_marks_minor_without_text_cue() -> None:
+    text = "Her pimp makes her sleep with men at the motel. She is Ana Ruiz, born in Oaxaca."
+    plain = screen(text)
+    assert not plain.minor
+    entity = {"type": "age", "text": "Ana Ruiz", "start": 55, "end": 63, "minor": True, "years": 16}
+    with_age = screen(text, entities=[entity])
+    assert with_age.minor and with_age.victim_minor
+    assert "commercial_sex_of_minor" in with_age.codes
+    assert with_age.urgency == "critical"
+
+
+def test_adult_age_entity_is_not_a_minor() -> None:
+    text = "The boss keeps her passport and she owes him 5,000 dollars."
+    entity = {"type": "age", "start": 0, "end": 3, "details": {"minor": False, "years": 30}}
+    assert not screen(text, entities=[entity]).minor
+
+
+def test_imminent_danger_is_critical() -> None:
+    result = screen(
+        "They locked the workers in the warehouse and the boss says he will kill them. "
+        "Please send someone now."
+    )
+    assert result.imminent_danger
+    assert result.urgency == "critical"
+    assert result.typology in TRAFFICKING
+
+
+def test_right_now_alone_is_not_danger() -> None:
+    result = screen("I'm at home right now and my cat is stuck in a tree.")
+    assert not result.imminent_danger
+    assert result.typology == "not_trafficking"
+    assert result.urgency == "low"
+
+
+def test_passports_and_debt_are_labour_trafficking() -> None:
+    result = screen(
+        "They keep our passports and we owe the boss 40,000 pesos, we work 14 hours a day."
+    )
+    assert result.typology == "labor_trafficking"
+    assert {"document_confiscation", "debt_bondage", "excessive_hours"} <= result.codes
+    assert 0.0 < result.score <= 1.0
+
+
+def test_paid_crossing_without_exploitation_is_smuggling() -> None:
+    result = screen(
+        "Mi primo cruzó con un pollero, le pagamos 5 mil dólares y ya llegó con su familia."
+    )
+    assert result.typology == "smuggling"
+    assert result.polaris_type is None
+
+
+def test_wage_dispute_with_free_exit_is_not_trafficking() -> None:
+    result = screen(
+        "My boss didn't pay me overtime last month. I can quit anytime, I just want my money."
+    )
+    assert result.typology == "not_trafficking"
+
+
+def test_news_item_is_not_trafficking() -> None:
+    result = screen(
+        "Noticia: la Fiscalía informó la detención de dos personas; las víctimas eran obligadas "
+        "a trabajar 16 horas y les quitaban los papeles."
+    )
+    assert result.typology == "not_trafficking"
+    assert not result.indicators
+
+
+def test_polaris_type_follows_typology() -> None:
+    result = screen(
+        "The nanny works from 5am until midnight, they hold her passport and never pay her."
+    )
+    assert result.typology == "labor_trafficking"
+    assert result.polaris_type == "domestic_work"
+    slugs = {p.slug for p in load_catalog().polaris}
+    assert result.polaris_type in slugs
+
+
+def test_evidence_points_into_the_original_accented_text() -> None:
+    text = "Señora, a mi tía le quitaron el pasaporte y no la dejan salir de la casa."
+    result = screen(text)
+    assert result.indicators
+    for finding in result.indicators:
+        for ev in finding.evidence:
+            assert text[ev.start : ev.end] == ev.text
+            assert ev.text
+
+
+def test_explanation_in_both_languages_names_indicators_and_quotes() -> None:
+    result = screen("Le quitaron el pasaporte y dice que debe 12 mil dólares del cruce.")
+    english = result.explanation("en")
+    spanish = result.explanation("es")
+    assert "Identity documents withheld" in english
+    assert "Retención de documentos de identidad" in spanish
+    assert "“" in english and "quitaron el pasaporte" in spanish
+
+
+def test_to_json_shape() -> None:
+    payload = screen("they took our passports and we owe the boss").to_json()
+    assert set(payload) == {
+        "typology",
+        "polaris_type",
+        "score",
+        "urgency",
+        "minor",
+        "imminent_danger",
+        "indicators",
+        "explanation",
+    }
+    assert payload["urgency"] in {"critical", "high", "normal", "low"}
+    for item in payload["indicators"]:  # type: ignore[attr-defined]
+        assert set(item) == {"code", "evidence"}
+        for ev in item["evidence"]:
+            assert set(ev) == {"start", "end", "text"}
+    json.dumps(payload)
+
+
+def test_result_records_catalog_version() -> None:
+    assert screen("hola").catalog_version == load_catalog().version
+
+
+def test_family_threats_and_branding_are_trafficking() -> None:
+    result = screen(
+        "The women at that house all have the same crown tattoo. He threatens to hurt their "
+        "families back home if they talk to anyone."
+    )
+    assert {"branding_or_tattoos", "coercion_through_family_threats"} <= result.codes
+    assert result.typology == "sex_trafficking"
+
+
+def test_documents_and_debt_in_spanish_are_labour_trafficking() -> None:
+    result = screen("Nos quitan los pasaportes y le debemos 40,000 pesos al jefe.")
+    assert {"document_confiscation", "debt_bondage"} <= result.codes
+    assert result.typology == "labor_trafficking"
+
+
+def test_operator_boilerplate_is_not_imminent_danger() -> None:
+    for text in (
+        "They have not been paid in weeks and the boss keeps their passports. "
+        "Caller was advised not to approach and to call 911 in an emergency.",
+        "No les pagan y el patrón les quitó los papeles. "
+        "Se le orienta para no confrontar y llamar al 911 en caso de emergencia.",
+    ):
+        result = screen(text)
+        assert result.typology == "labor_trafficking"
+        assert not result.imminent_danger
+        assert result.urgency != "critical"
+
+
+def test_advice_and_hypothetical_threats_are_not_danger() -> None:
+    for text in (
+        "If someone threatens to kill you, call 911.",
+        "Si alguna vez te amenazan con deportarte, llama a la línea.",
+        "What should I do if my employer threatens to call immigration? He hasn't done it.",
+        "If you see someone locked in or hurt, what should people do?",
+    ):
+        result = screen(text)
+        assert not result.imminent_danger, text
+        assert result.typology == "not_trafficking", text
+
+
+def test_present_threat_to_life_is_danger_even_without_trafficking() -> None:
+    result = screen("My ex is outside with a knife right now and says he is going to kill me.")
+    assert result.imminent_danger
+    assert result.urgency == "critical"
+    assert result.typology == "not_trafficking"
+
+
+def test_threat_that_follows_a_condition_keeps_its_force() -> None:
+    result = screen("The foreman says he will kill them if they try to escape from the ranch.")
+    assert result.imminent_danger
+
+
+def test_retracted_claim_is_not_asserted() -> None:
+    result = screen(
+        "Me llamaron diciendo que tenían secuestrado a mi hijo, pero era mentira, él estaba "
+        "en la escuela."
+    )
+    assert not result.imminent_danger
+    assert result.typology == "not_trafficking"
+
+
+def test_domestic_violence_is_not_trafficking() -> None:
+    result = screen("My husband hit me last night and took my phone so I couldn't call my mom.")
+    assert "threats_or_violence" in result.codes
+    assert result.typology == "not_trafficking"
+
+
+def test_child_of_the_victim_is_not_a_victim_in_commercial_sex() -> None:
+    result = screen(
+        "He threatens to go after her little boy back home and makes her see men at motels."
+    )
+    assert result.typology == "sex_trafficking"
+    assert result.minor and not result.victim_minor
+    assert "commercial_sex_of_minor" not in result.codes
+
+
+def test_stash_house_without_exploitation_is_smuggling() -> None:
+    result = screen(
+        "He runs the stash house and won't let anyone leave until the fee is paid. "
+        "They crossed the river at night."
+    )
+    assert result.typology == "smuggling"
+
+
+def test_single_strong_means_at_work_is_labour_trafficking() -> None:
+    result = screen("Hay guardias en el rancho y no dejan salir a los trabajadores del lugar.")
+    assert result.typology == "labor_trafficking"
+
+
+def test_long_day_in_words_is_excessive_hours() -> None:
+    result = screen("The cooks work from 10 in the morning until 2 at night, seven days a week.")
+    assert "excessive_hours" in result.codes
