@@ -17,7 +17,6 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd  # type: ignore[import-untyped]
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -234,7 +233,7 @@ def stored_frame(rows: Sequence[ResolutionProfile], like: pd.DataFrame) -> pd.Da
     columns = list(like.columns)
     if all(sorted(r.prepared) == sorted(columns) for r in rows):
         return pd.DataFrame(
-            {c: np.array([r.prepared[c] for r in rows], dtype=like.dtypes[c]) for c in columns},
+            {c: pd.array([r.prepared[c] for r in rows], dtype=like.dtypes[c]) for c in columns},
             columns=columns,
         )
     profiles = {r.entity_id: {f: getattr(r, f) for f in PROFILE_FIELDS} for r in rows}
