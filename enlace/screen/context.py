@@ -22,9 +22,13 @@ class Stance(Enum):
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 # Clauses also end at commas and at contrastive conjunctions: "no, but they took her ID".
+# That is "[.!?\n,;:()\[\]]+|\s(?:but|pero|...)\s", written to start with one character
+# class so that the regex engine skips quickly to where a match can begin: a punctuation
+# run wins over a conjunction wherever it can start, as in the plain alternation.
 _CLAUSE_END = re.compile(
-    r"[.!?\n,;:()\[\]]+|\s(?:but|pero|sino|although|though|aunque|however|sin embargo|"
-    r"except that|only that|solo que|and|y|then|luego|because|porque)\s"
+    r"[.!?\n,;:()\[\]\s](?:(?<=[.!?\n,;:()\[\]])[.!?\n,;:()\[\]]*|"
+    r"(?:but|pero|sino|although|though|aunque|however|sin embargo|"
+    r"except that|only that|solo que|and|y|then|luego|because|porque)\s)"
 )
 _TOKEN = re.compile(r"[\w']+")
 
@@ -224,14 +228,22 @@ class Segments:
         threat is itself what the condition supposes ("if they threaten you, call").
         Guidance sentences (advice to the caller, operator boilerplate) assert nothing.
         """
-        sentence = self.sentence_of(start)
+        sentence = max(bisect_right(self.sentence_starts, start) - 1, 0)
         if self.awareness[sentence]:
             return Stance.AWARENESS
         if self.guidance and self.guidance[sentence]:
             return Stance.GUIDANCE
-        clause_start = self.clause_starts[self.clause_of(start)]
+        clause = bisect_right(self.clause_starts, start) - 1
+        clause_start = self.clause_starts[clause if clause > 0 else 0]
         window = self.text[max(clause_start, start - 80) : start]
-        before = [tok.replace("'", "") for tok in _TOKEN.findall(window)]
+        before = _TOKEN.findall(window)
+        if "'" in window:
+            before = [tok.replace("'", "") for tok in before]
+        if _CUES.isdisjoint(before[-_CUE_REACH:]):
+            # No cue word close enough for any of the checks below.
+            if not threat and self.question_frame[sentence]:
+                return Stance.HYPOTHETICAL
+            return Stance.ASSERTED
         if _negated(before):
             return Stance.NEGATED
         if threat and _conditional_threat(before):
@@ -243,3 +255,11 @@ class Segments:
             if any(tok in HYPOTHETICAL_CUES for tok in recent) or _intent(before[-5:]):
                 return Stance.HYPOTHETICAL
         return Stance.ASSERTED
+
+
+# Words one of which the checks of ``Segments.stance`` need among the last few tokens: a
+# negator, a conditional, a hypothetical cue or an intention.
+_CUES = NEGATORS | HYPOTHETICAL_CUES | _INTENT | _THREAT_CONDITION
+# How far back those checks look: the negation window, the five tokens of conditional
+# threats and intentions, the hypothetical window.
+_CUE_REACH = max(NEGATION_WINDOW, 5, HYPOTHETICAL_WINDOW)

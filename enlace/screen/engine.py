@@ -189,14 +189,14 @@ def screen(
     if victim_cues and sexual:
         by_code["commercial_sex_of_minor"] = victim_cues[:2] + sexual[:2]
 
-    weights = {ind.code: ind.weight for ind in cat.indicators}
+    weights = matcher.weights
     sexual_abuse = any(
         _RAPE.search(folded.folded, h.start, h.end) for h in by_code.get("threats_or_violence", [])
     )
     counter = len(matcher.counter_hits(cache, segments))
     value = score(weights, list(by_code), counter)
     settings = matcher.polaris_scores(cache, ALL_KINDS) if by_code else {}
-    kind_of = {p.slug: p.typology for p in cat.polaris}
+    kind_of = matcher.polaris_kinds
     sex_context = sum(n for slug, n in settings.items() if kind_of[slug] == "sex")
     sex_context += matcher.sex_cues(cache) if by_code else 0
     labor_context = sum(n for slug, n in settings.items() if kind_of[slug] == "labor")
@@ -220,7 +220,7 @@ def screen(
     polaris = None
     kinds = polaris_kinds(typ)
     if kinds:
-        order = [p.slug for p in cat.polaris]
+        order = list(kind_of)
         polaris = best_polaris({k: v for k, v in settings.items() if kind_of[k] in kinds}, order)
     victim_minor = bool(victim_cues) and typ in TRAFFICKING
     findings = tuple(

@@ -75,6 +75,13 @@ def fold_text(text: str) -> FoldedText:
     table: dict[str, str | int | None] = {c: fold_char(c) for c in set(text) if not c.isascii()}
     if all(isinstance(v, str) and len(v) == 1 for v in table.values()):
         # One character in, one out: offsets are unchanged.
+        if all(isinstance(v, str) and v.isascii() for v in table.values()):
+            # No replacement is itself replaced, so a few replace calls (fast, in C) do
+            # what a translation table does character by character.
+            replaced = text
+            for char, value in table.items():
+                replaced = replaced.replace(char, str(value))
+            return FoldedText(text, replaced.lower())
         return FoldedText(text, text.translate(str.maketrans(table)).lower())
     pieces: list[str] = []
     index_map: list[int] = []

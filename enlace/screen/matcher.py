@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from enlace.screen.catalog import Catalog
 from enlace.screen.context import FRAMING, Segments, Stance
@@ -10,6 +11,7 @@ from enlace.screen.hours import long_days
 from enlace.screen.patterns import (
     CompiledSet,
     Dispatch,
+    Rule,
     TextIndex,
     compile_regex,
     compile_set,
@@ -18,9 +20,8 @@ from enlace.screen.patterns import (
 HOURS_CODE = "excessive_hours"
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One asserted match of an indicator, in folded-text offsets."""
+class Hit(NamedTuple):
+    """One asserted match of an indicator, in folded-text offsets (a tuple: cheap to make)."""
 
     code: str
     start: int
@@ -51,6 +52,13 @@ class Matcher:
     polaris: tuple[tuple[str, str, CompiledSet], ...]
     dispatch: Dispatch
     framing: CompiledSet
+    #: Per indicator rule uid: (rank in catalog order, code, threat, flag).
+    indicator_rules: dict[int, tuple[int, str, bool, str | None]]
+    weights: dict[str, float]
+    #: Polaris slug to its kind ("sex" or "labor"), in catalog order.
+    polaris_kinds: dict[str, str]
+    #: Per Polaris cue rule uid: (index of its type in ``polaris``, cue label).
+    polaris_cues: dict[int, tuple[int, str]]
 
     @classmethod
     def build(cls, catalog: Catalog) -> Matcher:
@@ -96,6 +104,12 @@ class Matcher:
             *smuggling_setting.rules,
             *(rule for _, _, cues in polaris for rule in cues.rules),
         ]
+        indicator_rules = {
+            rule.uid: (rank, c.code, c.threat, rule.label or None)
+            for rank, (c, rule) in enumerate(
+                (c, rule) for c in compiled for rule in sorted(c.patterns.rules, key=_uid)
+            )
+        }
         return cls(
             tuple(compiled),
             counter,
@@ -107,6 +121,14 @@ class Matcher:
             polaris,
             Dispatch(every),
             framing,
+            indicator_rules,
+            {ind.code: ind.weight for ind in catalog.indicators},
+            {p.slug: p.typology for p in catalog.polaris},
+            {
+                rule.uid: (rank, rule.label)
+                for rank, (_, _, cues) in enumerate(polaris)
+                for rule in cues.rules
+            },
         )
 
     def index(self, text: str) -> TextIndex:
@@ -121,21 +143,23 @@ class Matcher:
         return Segments.of(cache.text, starts)
 
     def indicator_hits(self, cache: TextIndex, segments: Segments) -> list[Hit]:
+        """Asserted matches of the indicators, in catalog order (indicator, then rule)."""
         text = cache.text
+        found = cache.found
+        rules = self.indicator_rules
         hits: list[Hit] = []
         stances: dict[tuple[int, bool], bool] = {}
-        for ind in self.indicators:
-            for start, end, flag in ind.patterns.finditer(cache):
-                key = (start, ind.threat)
+        for uid in sorted(found.keys() & rules.keys(), key=lambda uid: rules[uid][0]):
+            _, code, threat, flag = rules[uid]
+            for start, end in found[uid]:
+                key = (start, threat)
                 asserted = stances.get(key)
                 if asserted is None:
                     asserted = stances[key] = (
-                        segments.stance(start, threat=ind.threat) is Stance.ASSERTED
+                        segments.stance(start, threat=threat) is Stance.ASSERTED
                     )
                 if asserted:
-                    hits.append(
-                        Hit(ind.code, start, end, flag or None, segments.sentence_of(start))
-                    )
+                    hits.append(Hit(code, start, end, flag, segments.sentence_of(start)))
         for start, end in long_days(text):
             if segments.stance(start, threat=False) is Stance.ASSERTED:
                 hits.append(Hit(HOURS_CODE, start, end, None, segments.sentence_of(start)))
@@ -192,14 +216,21 @@ class Matcher:
 
     def polaris_scores(self, cache: TextIndex, allowed: frozenset[str]) -> dict[str, int]:
         """Number of distinct cues found per Polaris type of the allowed kinds."""
+        cues = self.polaris_cues
+        labels: dict[int, set[str]] = {}
+        for uid in cache.found.keys() & cues.keys():
+            rank, label = cues[uid]
+            labels.setdefault(rank, set()).add(label)
         scores: dict[str, int] = {}
-        for slug, kind, cues in self.polaris:
-            if kind not in allowed:
-                continue
-            found = {label for _, _, label in cues.finditer(cache)}
-            if found:
-                scores[slug] = len(found)
+        for rank in sorted(labels):
+            slug, kind, _ = self.polaris[rank]
+            if kind in allowed:
+                scores[slug] = len(labels[rank])
         return scores
+
+
+def _uid(rule: Rule) -> int:
+    return rule.uid
 
 
 _CACHE: dict[int, tuple[Catalog, Matcher]] = {}
