@@ -216,6 +216,23 @@ def _platform_handles(doc: Doc, starts: list[int]) -> list[Entity]:
     return out
 
 
+_HANDLE_RUN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.")
+
+
+def _underscore_run_starts(text: str) -> list[int]:
+    """Where an underscore handle can start: a match begins after a character that is not
+    a letter, digit or dot and runs over ASCII letters, digits and dots to its first
+    underscore, so it starts where that run before an underscore begins."""
+    starts: set[int] = set()
+    for pos in anchors.char_positions(text, "_"):
+        k = pos
+        while k > 0 and text[k - 1] in _HANDLE_RUN:
+            k -= 1
+        if k < pos:
+            starts.add(k)
+    return sorted(starts)
+
+
 def _bare_handles(doc: Doc) -> list[Entity]:
     out: list[Entity] = []
     text = doc.text
@@ -224,7 +241,7 @@ def _bare_handles(doc: Doc) -> list[Entity]:
         out.append(_account(raw, m.start(), f"handle:{raw[1:].lower()}", 0.8, handle=raw[1:]))
         out[-1].details["platform"] = None
     if "_" in text:
-        for m in UNDERSCORE_HANDLE.finditer(text):
+        for m in anchors.scan(UNDERSCORE_HANDLE, text, _underscore_run_starts(text)):
             raw = m.group(0).rstrip(".")
             details: dict[str, object] = {"platform": None, "handle": raw}
             out.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from enlace.extract import anchors
 from enlace.extract.document import Doc
@@ -116,6 +117,10 @@ def _years(span: str) -> tuple[int | None, bool, bool | None]:
     return years, approx or len(values) > 1, years < 18
 
 
+# Age phrases come from a small vocabulary ("16 años", "17-year-old"): parse each once.
+_years_cached = lru_cache(maxsize=8192)(_years)
+
+
 _DURATION_BEFORE = re.compile(
     r"(?:\bhace|\bfor|\bpor|\bdurante|\bllev[aó]\w*|\bafter|\bdespués de|\bwithin|\blast|\bpast"
     r"|\bpasad[oa]s|\bde cárcel|\bsentenced to|\bsentenciad[oa] a|\bdesde hace)\s*$",
@@ -149,7 +154,7 @@ def find_ages(doc: Doc) -> list[Entity]:
         raw = text[start : m.end()]
         if not raw.strip():
             continue
-        years, approx, minor = _years(raw)
+        years, approx, minor = (_years_cached if len(raw) <= 64 else _years)(raw)
         if years is not None and not 0 < years < 110:
             continue
         details: dict[str, object] = {"years": years, "minor": minor, "approximate": approx}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import accumulate, groupby
+from itertools import accumulate, compress
 from operator import add, attrgetter, itemgetter
 
 from enlace.extract import anchors
@@ -19,6 +19,17 @@ _SENTENCE_END = re.compile(r"[.!?:\n]")
 _CASE_UNIT = 1 << 32
 
 
+_POSITIONS: dict[int, tuple[int, ...]] = {}
+
+
+def _positions(mask: int) -> tuple[int, ...]:
+    """The positions of the bits set in a mask (cached: a few hundred masks occur)."""
+    found = _POSITIONS.get(mask)
+    if found is None:
+        found = _POSITIONS[mask] = tuple(k for k in range(mask.bit_length()) if mask >> k & 1)
+    return found
+
+
 class Word:
     """What the finders know about a distinct word, computed once and shared by all its
     occurrences (Doc.tokens); where each occurrence is lies in Doc.offsets and Doc.ends."""
@@ -32,6 +43,7 @@ class Word:
         "is_lower",
         "is_upper",
         "mask",
+        "positions",
         "text",
     )
 
@@ -44,6 +56,8 @@ class Word:
         self.is_lower = text.islower()
         # Anchor tests and word flags this word passes (anchors.py).
         self.mask = anchors.word_mask(text)
+        # Positions of the indexed bits of the mask, for Doc._index.
+        self.positions = _positions(self.mask & anchors.indexed_bits())
         # language.word_cues, summed per sentence by language detection.
         self.cues = word_cues(text)
         # Counts toward the case ratios, packed for one sum per document: words that
@@ -59,21 +73,25 @@ class Word:
         return f"Word({self.text!r})"
 
 
-# Distinct words seen so far; valid for the anchor registry of size _WORDS_VERSION[0].
+# Distinct words seen so far; valid for the anchor registry in the state _WORDS_VERSION
+# holds (its size and its indexed bits).
 _WORDS: dict[str, Word] = {}
-_WORDS_VERSION = [0]
+_WORDS_VERSION: list[tuple[int, int]] = [(0, 0)]
 _MAX_CACHED = 200_000
 
 
 def _lookup_words(words: tuple[str, ...]) -> list[Word]:
     """The Word of each token text, creating (and caching) the ones not seen before."""
-    if _WORDS_VERSION[0] != anchors.registry_size():
+    version = (anchors.registry_size(), anchors.indexed_bits())
+    if _WORDS_VERSION[0] != version:
         _WORDS.clear()  # anchors registered since: masks need recomputing
-        _WORDS_VERSION[0] = anchors.registry_size()
-    new = {w: Word(w) for w in set(words).difference(_WORDS)}
-    if not new:
-        return list(map(_WORDS.__getitem__, words))
-    found = list(map(new.get, words, map(_WORDS.get, words)))
+        _WORDS_VERSION[0] = version
+    known = list(map(_WORDS.get, words))
+    if None not in known:
+        return known  # type: ignore[return-value]  # no None: every word was cached
+    missing = dict.fromkeys(w for w, word in zip(words, known, strict=True) if word is None)
+    new = {w: Word(w) for w in missing}
+    found = list(map(new.get, words, known))
     if len(_WORDS) + len(new) > _MAX_CACHED:
         _WORDS.clear()
     _WORDS.update(new)
@@ -92,10 +110,11 @@ def _separator(sep: str) -> tuple[str, bool]:
 
 
 def _lookup_separators(seps: tuple[str, ...]) -> list[tuple[str, bool]]:
-    new = {sep: _separator(sep) for sep in set(seps).difference(_SEPARATORS)}
-    if not new:
-        return list(map(_SEPARATORS.__getitem__, seps))
-    return list(map(new.get, seps, map(_SEPARATORS.get, seps)))  # type: ignore[arg-type]
+    known = list(map(_SEPARATORS.get, seps))
+    if None not in known:
+        return known  # type: ignore[return-value]  # no None: every separator was cached
+    new = {sep: _separator(sep) for sep, info in zip(seps, known, strict=True) if info is None}
+    return list(map(new.get, seps, known))  # type: ignore[arg-type]
 
 
 def _gap(text: str) -> str:
@@ -111,23 +130,6 @@ def _gap(text: str) -> str:
     if core in ('"', "“", "”", '" "'):
         return '"'
     return ""
-
-
-_BITS: dict[int, tuple[int, ...]] = {}
-
-
-def _bits(mask: int) -> tuple[int, ...]:
-    """The single bits of a mask (cached: a few hundred distinct masks occur)."""
-    bits = _BITS.get(mask)
-    if bits is None:
-        found = []
-        rest = mask
-        while rest:
-            low = rest & -rest
-            found.append(low)
-            rest ^= low
-        bits = _BITS[mask] = tuple(found)
-    return bits
 
 
 class Doc:
@@ -159,6 +161,8 @@ class Doc:
         self.lower_ratio = lower_ratio
         self.claimed: list[tuple[int, int]] = []
         self.masks: list[int] = list(map(_MASK, tokens))
+        # Per anchor bit position, the tokens that have it (built on first use).
+        self._lists: list[list[int]] | None = None
         self._hits: dict[int, list[int]] = {}
         self._lowered: str | None = None
 
@@ -189,57 +193,58 @@ class Doc:
 
     def hits(self, bits: int) -> list[int]:
         """Indices of the tokens whose word passes any of the anchor tests in ``bits``."""
-        if not self._hits:
-            self._index()
+        if self._lists is None:
+            self._lists = self._index()
+        indexed = anchors.indexed_bits()
+        if bits & indexed and not bits & (bits - 1):
+            return self._lists[bits.bit_length() - 1]  # a single anchor test
         found = self._hits.get(bits)
         if found is None:
-            if bits & ~anchors.indexed_bits():
+            if bits & ~indexed:
                 # A word flag registered with index=False: look at every token.
                 found = [i for i, mask in enumerate(self.masks) if mask & bits]
             else:
-                parts = [
-                    lst for bit, lst in self._hits.items() if bit & bits and not bit & (bit - 1)
-                ]
+                parts = [self._lists[k] for k in _positions(bits)]
                 found = sorted({i for lst in parts for i in lst})
             self._hits[bits] = found
         return found
 
-    def _index(self) -> None:
-        """Per single anchor bit, the tokens that have it; tokens are grouped by mask
-        first (a few dozen distinct masks per narrative) without a Python loop per token."""
-        masks = self.masks
-        mask_of = masks.__getitem__
-        indexed = anchors.indexed_bits()
-        by_bit: dict[int, list[int]] = {1 << k: [] for k in range(anchors.registry_size())}
-        for mask, group in groupby(sorted(range(len(masks)), key=mask_of), key=mask_of):
-            bits = _bits(mask & indexed)
-            if bits:
-                idx = list(group)
-                for bit in bits:
-                    by_bit[bit].extend(idx)
-        for idx in by_bit.values():
-            if len(idx) > 1:
-                idx.sort()
-        self._hits = by_bit
+    def _index(self) -> list[list[int]]:
+        """Per anchor bit position, the tokens that have it (in order). Each Word lists its
+        indexed bit positions once: a token costs a step of the loop and a list append per
+        position (positions index a list, cheaper than looking large ints up in a dict)."""
+        lists: list[list[int]] = [[] for _ in range(anchors.registry_size())]
+        append = [lst.append for lst in lists]
+        for i, positions in enumerate(map(_POSITIONS_OF, self.tokens)):
+            for k in positions:
+                append[k](i)
+        return lists
 
     def starts(self, bits: int, before: int = 0, first: int = 0) -> list[int]:
         """Start offsets of anchor tokens and of up to ``before`` tokens preceding each;
         with ``first``, only tokens that pass one of those tests (the words a match can
         begin with) are kept."""
         idx = self.hits(bits)
-        offset = self.offsets.__getitem__
+        offsets = self.offsets
         if before == 0 and not first:
-            return list(map(offset, idx))
-        chosen: set[int] = set()
+            return list(map(offsets.__getitem__, idx))
+        # idx ascends: each window starts after the last one ended, so no token repeats.
+        out: list[int] = []
+        done = 0
+        masks = self.masks
+        keep = first.__and__
         for i in idx:
-            chosen.update(range(max(0, i - before), i + 1))
-        if first:
-            masks = self.masks
-            return [offset(i) for i in sorted(chosen) if masks[i] & first]
-        return list(map(offset, sorted(chosen)))
+            lo = max(done, i - before)
+            if first:
+                out.extend(compress(offsets[lo : i + 1], map(keep, masks[lo : i + 1])))
+            else:
+                out.extend(offsets[lo : i + 1])
+            done = i + 1
+        return out
 
 
 _MASK = attrgetter("mask")
+_POSITIONS_OF = attrgetter("positions")
 _CUES = attrgetter("cues")
 _CASE = attrgetter("case")
 _GAP = itemgetter(0)

@@ -1,11 +1,14 @@
 """Word lists shared by the finders: given names, surnames, nicknames and function words.
 
 Given names and surnames come from Faker's locale data (es_MX, es_ES, es_CO, es_AR, en_US,
-en_GB), which is curated from census name frequencies; no network or model is needed.
+en_GB), which is curated from census name frequencies; no network or model is needed. A wider
+set of given names (Faker's "en", en_IN, yo_NG, ig_NG and romanized zh_CN lists) is kept apart
+in ``wide_given_names`` because the finder takes those only when capitalized.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import import_module
 
@@ -197,6 +200,8 @@ TITLES: frozenset[str] = frozenset(
 # Capitalized function words and common nouns that start sentences but never names.
 STOPWORDS: frozenset[str] = frozenset(
     [
+        # Reflexive pronouns ("called himself El Tigre") are never names.
+        *("himself", "herself", "themselves", "myself", "yourself", "itself", "ourselves"),
         "a",
         "about",
         "after",
@@ -697,6 +702,123 @@ AMBIGUOUS_GIVEN: frozenset[str] = frozenset(
 
 _FIRST_LOCALES = ("es_MX", "es_ES", "es_CO", "es_AR", "es_CL", "en_US", "en_GB")
 _LAST_LOCALES = ("es_MX", "es_ES", "es_CO", "es_AR", "es_CL", "en_US")
+# Given names of people common in US cases beyond the census top lists: Faker's "en" list
+# (US Social Security names, diverse: Aaliyah, DeShawn, Jayden), Indian, Nigerian and
+# romanized Chinese names. Only in Latin script; words of everyday English are left out.
+_WIDE_FIRST = (
+    ("en", "first_names"),
+    ("en_IN", "first_names"),
+    ("yo_NG", "first_names"),
+    ("ig_NG", "first_names"),
+    ("zh_CN", "first_romanized_names"),
+)
+_LATIN_NAME = re.compile(r"[a-z]+(?:['-][a-z]+)?")
+# Everyday words that the wide lists also hold as names (Faker's lorem list misses them).
+_NOT_GIVEN = frozenset(
+    [
+        "acre",
+        "art",
+        "baby",
+        "bear",
+        "bird",
+        "blue",
+        "boy",
+        "brown",
+        "buck",
+        "burl",
+        "cash",
+        "chance",
+        "child",
+        "christmas",
+        "clay",
+        "coy",
+        "crystal",
+        "dee",
+        "delta",
+        "diamond",
+        "doctor",
+        "early",
+        "easter",
+        "ebony",
+        "fern",
+        "forest",
+        "gang",
+        "general",
+        "gold",
+        "golden",
+        "green",
+        "guy",
+        "happy",
+        "harmony",
+        "heaven",
+        "holiday",
+        "honor",
+        "honey",
+        "ivory",
+        "jade",
+        "justice",
+        "king",
+        "lady",
+        "lake",
+        "land",
+        "lawyer",
+        "liberty",
+        "lord",
+        "lucky",
+        "major",
+        "male",
+        "man",
+        "marine",
+        "mason",
+        "melody",
+        "memory",
+        "merry",
+        "miracle",
+        "mister",
+        "noble",
+        "ocean",
+        "pearl",
+        "pink",
+        "precious",
+        "prince",
+        "queen",
+        "rain",
+        "rainbow",
+        "river",
+        "rock",
+        "royal",
+        "ruby",
+        "saint",
+        "sandy",
+        "shade",
+        "sherman",
+        "sky",
+        "spring",
+        "star",
+        "sterling",
+        "stone",
+        "storm",
+        "story",
+        "sunday",
+        "sunny",
+        "tiny",
+        "treasure",
+        "trinity",
+        "true",
+        "truth",
+        "unknown",
+        "valentine",
+        "wade",
+        "ward",
+        "west",
+        "wiley",
+        "winter",
+        "wood",
+        "worth",
+        "chao",
+        "manda",
+    ]
+)
 
 
 def _names(locales: tuple[str, ...], attr: str) -> set[str]:
@@ -730,3 +852,16 @@ def given_names() -> frozenset[str]:
 def surnames() -> frozenset[str]:
     names = _names(_LAST_LOCALES, "last_names")
     return frozenset(names - STOPWORDS)
+
+
+@lru_cache(maxsize=1)
+def wide_given_names() -> frozenset[str]:
+    """Given names from the wide lists that the census lists lack; the finder takes them
+    only when capitalized, since many are rare words too ("manda", "tal")."""
+    common: set[str] = set()
+    for loc in ("en_US", "es_ES", "es_MX"):
+        common |= set(import_module(f"faker.providers.lorem.{loc}").Provider.word_list)
+    out: set[str] = set()
+    for loc, attr in _WIDE_FIRST:
+        out |= {n for n in _names((loc,), attr) if len(n) > 2 and _LATIN_NAME.fullmatch(n)}
+    return frozenset(out - common - _NOT_GIVEN - STOPWORDS - given_names() - surnames())

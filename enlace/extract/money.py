@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from enlace.extract import anchors
 from enlace.extract.document import Doc
@@ -71,6 +72,11 @@ def _amount(span: str) -> float | None:
     return float(n) if n is not None else None
 
 
+# Amounts recur ("$500", "2 mil pesos"): read each short written form once.
+_amount_cached = lru_cache(maxsize=8192)(_amount)
+_currency_cached = lru_cache(maxsize=8192)(_currency)
+
+
 def find_money(doc: Doc, default_currency: str) -> list[Entity]:
     out: list[Entity] = []
     text = doc.text
@@ -82,10 +88,11 @@ def find_money(doc: Doc, default_currency: str) -> list[Entity]:
         raw = text[m.start() : m.end()].rstrip(" .")
         if raw.endswith("-"):
             raw = raw[:-1]
-        value = _amount(raw)
+        short = len(raw) <= 64
+        value = _amount_cached(raw) if short else _amount(raw)
         if value is None or value <= 0:
             continue
-        currency = _currency(raw, default_currency)
+        currency = (_currency_cached if short else _currency)(raw, default_currency)
         amount = int(value) if value == int(value) else round(value, 2)
         details: dict[str, object] = {"amount": amount, "currency": currency}
         ctx = fold(text[max(0, m.start() - 40) : m.start()])

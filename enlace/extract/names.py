@@ -6,7 +6,14 @@ import re
 from functools import lru_cache
 
 from enlace.extract.folding import fold
-from enlace.extract.lexicon import ABBREVIATIONS, NICKNAMES, PARTICLES, TITLES, given_names
+from enlace.extract.lexicon import (
+    ABBREVIATIONS,
+    NICKNAMES,
+    PARTICLES,
+    TITLES,
+    given_names,
+    wide_given_names,
+)
 from enlace.extract.model import PersonName
 
 _ALIAS_SPLIT = re.compile(
@@ -83,7 +90,10 @@ def _split_given(words: list[str]) -> tuple[list[str], list[str]]:
                 return [words[0], " ".join(words[1 : 1 + n])], words[1 + n :]
     n_given = 1
     # Leading words that are known given names stay given, always leaving one surname.
-    while n_given < len(words) - 1 and fold(words[n_given]) in known:
+    wide = wide_given_names()
+    while n_given < len(words) - 1 and (
+        fold(words[n_given]) in known or fold(words[n_given]) in wide
+    ):
         if fold(words[n_given]) in PARTICLES:
             break
         n_given += 1

@@ -105,11 +105,14 @@ _SENT_START = frozenset(
 )
 
 
+_TRAILING_JOINERS = re.compile(r"(?:\s+(?:de|del|la|las|el|los|y|&|and|of|the|en|in))+$")
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     span = doc.text[start:end]
     # Drop trailing joiners and a trailing lower-case word caught by IGNORECASE.
     while True:
-        new = re.sub(r"(?:\s+(?:de|del|la|las|el|los|y|&|and|of|the|en|in))+$", "", span)
+        new = _TRAILING_JOINERS.sub("", span)
         if new == span:
             break
         span = new

@@ -25,15 +25,25 @@ from enlace.extract.lexicon import (
     STOPWORDS,
     TITLES,
     given_names,
+    wide_given_names,
 )
 from enlace.extract.model import Entity
 from enlace.extract.names import parse_person_name
+from enlace.extract.vehicles import MAKES
 
 # Words after which the next words are a name whatever their case.
-_TRIGGERS = re.compile(
-    r"(?:\bnamed|\bname is|\bname's|\bnombre es|\bse llama|\bse llamaba|\bllamad[oa]|\bde nombre"
-    r"|\bidentified as|\bidentificad[oa] como|\bresponde al nombre de|\bcalled|\bmi nombre es"
-    r"|\bsoy|\bi am|\bi'm|\bcontact|\bcontacto|\bsaid her name was|\bdijo llamarse)\s*:?\s*$",
+_TRIGGER_PHRASES = (
+    *("named", "name is", "name's", "nombre es", "se llama", "se llamaba", "llamado"),
+    *("llamada", "de nombre", "identified as", "identificado como", "identificada como"),
+    *("responde al nombre de", "called", "mi nombre es", "soy", "i am", "i'm", "contact"),
+    *("contacto", "said her name was", "dijo llamarse"),
+)
+# A trigger ends right before the name: matching the reversed text before a token at its
+# start is one attempt, where searching the text for "trigger$" tries every position.
+_TRIGGERS_REVERSED = re.compile(
+    r"\s*:?\s*(?:"
+    + "|".join(re.escape(p[::-1]) for p in sorted(_TRIGGER_PHRASES, key=len, reverse=True))
+    + r")\b",
     re.IGNORECASE,
 )
 # Last words of the triggers above, to skip the regex on most tokens.
@@ -174,6 +184,52 @@ _NAME_START = anchors.word_test(_may_start_name)
 _KIN_WORD = anchors.word_test(lambda word: fold(word) in _KIN, index=False)
 _NOT_NAME = STOP | TITLE
 _CUE_WORD = TITLE | _KIN_WORD
+_CUE_OR_TRIGGER = _CUE_WORD | _TRIGGER_WORD
+# Given names of the wide lists count only when capitalized (see lexicon.wide_given_names).
+_WIDE_GIVEN = anchors.word_test(lambda word: fold(word) in wide_given_names(), index=False)
+_KNOWN = GIVEN | NICK | _WIDE_GIVEN
+
+# Words that end a street name ("Harry Hines Blvd") or start one ("Calle Morelos").
+_STREET_AFTER = frozenset(
+    [
+        "st",
+        "street",
+        "ave",
+        "avenue",
+        "blvd",
+        "boulevard",
+        "rd",
+        "road",
+        "hwy",
+        "highway",
+        "dr",
+        "drive",
+        "ln",
+        "pkwy",
+        "parkway",
+        "fwy",
+        "freeway",
+        "expy",
+        "expressway",
+        "pike",
+        "tpke",
+    ]
+)
+_STREET_BEFORE = frozenset(
+    ["calle", "av", "avenida", "blvd", "calz", "calzada", "carretera", "callejon"]
+)
+_STREET_WORD = anchors.word_test(lambda word: fold(word) in _STREET_AFTER, index=False)
+_STREET_START = anchors.word_test(lambda word: fold(word) in _STREET_BEFORE, index=False)
+# A name after these is a model ("Nissan Maxima"); makes that are names too are left out.
+_NAME_MAKES = frozenset({"ford", "lincoln", "mercedes", "benz", "ram", "seat", "jeep"})
+_MAKE_WORD = anchors.word_test(
+    lambda word: fold(word) in MAKES and fold(word) not in _NAME_MAKES, index=False
+)
+_BEFORE_NOT_NAME = _MAKE_WORD | _STREET_START
+# "San Quintín", "Santa Ana": a saint's name after these is a place.
+_SAINT = frozenset({"san", "santa", "santo", "st", "saint", "fort", "ft", "mount", "mt", "port"})
+# "Big Mike", "Lil Shawn": a street-name prefix before a given name is part of the name.
+_NICK_PREFIX = frozenset({"big", "lil", "little", "baby", "young", "fat", "skinny", "tiny"})
 
 _DETERMINERS = frozenset(
     {"la", "el", "una", "un", "the", "a", "an", "esa", "ese", "esta", "este", "that", "this"}
@@ -198,6 +254,14 @@ def _starts_place(doc: Doc, j: int) -> bool:
     )
 
 
+def _hyphen_syllable(doc: Doc, i: int) -> bool:
+    """A capitalized word joined by a hyphen to a short lower-case syllable ("Ji-woo")."""
+    if doc.gaps[i] != "-" or i + 1 >= len(doc.tokens) or not doc.tokens[i].is_cap:
+        return False
+    nxt = doc.tokens[i + 1]
+    return nxt.is_lower and nxt.is_alpha and len(nxt.text) <= 5 and not nxt.mask & STOP
+
+
 def _extend(doc: Doc, i: int, caps_mode: bool) -> int:
     toks = doc.tokens
     gaps = doc.gaps
@@ -206,6 +270,9 @@ def _extend(doc: Doc, i: int, caps_mode: bool) -> int:
     while j < n and j - i < 6:
         gap = gaps[j - 1]
         tok = toks[j]
+        if gap == "-" and j == i + 1 and tok.is_lower and _hyphen_syllable(doc, i):
+            j += 1  # "Ji-woo", "Seo-yeon": the second part of a given name in lower case
+            continue
         if gap == '"' and _name_word(tok, caps_mode):
             # A nickname in quotes inside a full name: Jesus "Chuy" Valdez.
             j += 1
@@ -246,7 +313,7 @@ def _preceded_by(doc: Doc, i: int) -> str:
         return ""  # every trigger ends with one of these words
     start = doc.offsets[i]
     window = doc.text[max(0, start - 40) : start]
-    return "trigger" if _TRIGGERS.search(window) else ""
+    return "trigger" if _TRIGGERS_REVERSED.match(window[::-1]) else ""
 
 
 def _lexicon_run(doc: Doc, i: int) -> int:
@@ -295,6 +362,8 @@ def _lexicon_candidate(doc: Doc, i: int, cue: str, caps_mode: bool) -> tuple[int
 def _lone_given_is_place(doc: Doc, i: int, first: str) -> bool:
     """A single known given name that is rather a place ("Victoria", "in Lorena")."""
     mask = doc.tokens[i].mask
+    if i and doc.tokens[i - 1].folded in _SAINT and not doc.sentence_start[i]:
+        return True
     if mask & (AMBIGUOUS | PLACE):
         if doc.sentence_start[i] or mask & AMBIGUOUS:
             return True
@@ -307,15 +376,80 @@ def _lone_given_is_place(doc: Doc, i: int, first: str) -> bool:
     return doc.sentence_start[i] or places[0].kind != "city" or places[0].population >= 200_000
 
 
+def _nick_prefix(doc: Doc, i: int) -> bool:
+    """ "Big Mike", "Lil Shawn": a street-name prefix before a capitalized given name."""
+    toks = doc.tokens
+    if toks[i].folded not in _NICK_PREFIX or i + 1 >= len(toks) or doc.gaps[i] != " ":
+        return False
+    return toks[i + 1].is_cap and bool(toks[i + 1].mask & _KNOWN)
+
+
+def _hyphen_given(doc: Doc, i: int) -> bool:
+    """ "Ji-woo Park": a hyphenated given name followed by a capitalized surname."""
+    toks = doc.tokens
+    if i + 2 >= len(toks) or doc.gaps[i + 1] != " " or not _hyphen_syllable(doc, i):
+        return False
+    return toks[i + 2].is_cap and bool(toks[i + 2].mask & SURNAME)
+
+
+def _record_name(doc: Doc, i: int) -> int:
+    """End of a police-record name "HERNANDEZ TZOMPA, Rogelio" (SURNAMES, Given) starting
+    at i, or 0. The surnames are in capitals, the given names known and capitalized."""
+    toks = doc.tokens
+    gaps = doc.gaps
+    n = len(toks)
+    k = i
+    while True:
+        tok = toks[k]
+        if not (tok.is_upper and tok.is_alpha and len(tok.text) > 2) or tok.mask & _NOT_NAME:
+            return 0
+        if k - i >= 2 or gaps[k] not in (" ", "-") or k + 1 >= n:
+            break
+        k += 1
+    if k + 1 >= n or doc.text[doc.ends[k] : doc.offsets[k + 1]].strip() != ",":
+        return 0
+    if k == i and not toks[i].mask & SURNAME:
+        return 0  # one capitalized word before a comma: an acronym as often as a surname
+    j = k + 1
+    while j < n and j - k <= 3 and toks[j].is_cap and toks[j].mask & _KNOWN:
+        j += 1
+        if gaps[j - 1] != " ":
+            break
+    return j if j > k + 1 else 0
+
+
+def _rejected_span(doc: Doc, i: int, j: int) -> bool:
+    """A street ("Harry Hines Blvd", "Calle Morelos") or a car model ("Nissan Maxima")."""
+    masks = doc.masks
+    if i and masks[i - 1] & _BEFORE_NOT_NAME:
+        return True
+    end = j + 1 if j < len(masks) and doc.gaps[j - 1] == " " else j
+    return any(map(_STREET_WORD.__and__, masks[i + 1 : end]))
+
+
 def _capitalized_candidate(doc: Doc, i: int, cue: str) -> tuple[int, float] | None:
     toks = doc.tokens
     tok = toks[i]
     first = tok.folded
-    known = tok.mask & (GIVEN | NICK)
+    known = tok.mask & _KNOWN
+    if (
+        not known
+        and not cue
+        and (
+            (first in _NICK_PREFIX and _nick_prefix(doc, i))
+            or (doc.gaps[i] == "-" and _hyphen_given(doc, i))
+        )
+    ):
+        known = 1  # "Big Mike", "Ji-woo Park": a name by its shape
     if not known and first != "ma" and not cue:
         # Without a cue only two or more surnames make a name: a lone word is none.
+        # _extend stops within nine tokens: with fewer than two surnames there, no name.
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt is None or not (nxt.is_cap or nxt.mask & PARTICLE):
+        if (
+            nxt is None
+            or not (nxt.is_cap or nxt.mask & PARTICLE)
+            or sum(map(SURNAME.__and__, doc.masks[i : i + 9])) < 2 * SURNAME
+        ):
             return None
     j = _extend(doc, i, caps_mode=False)
     if known or (first == "ma" and j - i > 1):
@@ -350,6 +484,10 @@ def _candidate(doc: Doc, i: int, caps_mode: bool) -> tuple[int, float] | None:
         return None
     if lower_word or caps_mode:
         return _lexicon_candidate(doc, i, cue, caps_mode)
+    if tok.is_upper:
+        end = _record_name(doc, i)
+        if end:
+            return end, 0.85
     return _capitalized_candidate(doc, i, cue)
 
 
@@ -375,9 +513,22 @@ def find_persons(doc: Doc) -> list[Entity]:
     toks = doc.tokens
     claimed = bool(doc.claimed)
     done = 0
+    last = len(toks) - 1
     for i in _candidates(doc):
         if i < done:
             continue
+        tok = toks[i]
+        if (
+            tok.is_cap
+            and not caps_mode
+            and not tok.mask & _KNOWN
+            and (i == 0 or not toks[i - 1].mask & _CUE_OR_TRIGGER)
+            and (i == last or not (toks[i + 1].is_cap or toks[i + 1].mask & PARTICLE))
+            and tok.folded != "ma"
+            and doc.gaps[i] != "-"
+        ):
+            continue  # no cue, no known name and no capitalized word after: what
+            # _candidate would reject, decided here without its calls (most tokens)
         if claimed and doc.is_claimed(doc.offsets[i], doc.ends[i]):
             continue
         cand = _candidate(doc, i, caps_mode)
@@ -386,6 +537,9 @@ def find_persons(doc: Doc) -> list[Entity]:
         j, conf = cand
         while j > i + 1 and toks[j - 1].mask & PARTICLE:
             j -= 1
+        if _rejected_span(doc, i, j):
+            done = j
+            continue
         out.append(_entity(doc, doc.offsets[i], doc.ends[j - 1], conf))
         done = j
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from operator import attrgetter
 
 from enlace.extract.accounts import find_accounts, find_emails
 from enlace.extract.ages import find_ages
@@ -33,6 +34,7 @@ _RANK = {
 }
 _LANGS = frozenset({"en", "es", "mixed"})
 _BOTH = frozenset({"phone", "online_account"})
+_POSITION = attrgetter("start", "end", "type")
 
 
 def _coerce_text(text: object) -> str:
@@ -61,18 +63,41 @@ def _clashes(taken: list[tuple[int, int, str]], ent: Entity) -> bool:
     return False
 
 
-def _resolve(found: list[Entity]) -> list[Entity]:
+def _greedy(found: list[Entity]) -> list[Entity]:
+    """Keep the longest spans first (then the more specific type, the more confident)."""
     ordered = sorted(
         found, key=lambda e: (-(e.end - e.start), _RANK.get(e.type, 99), -e.confidence, e.start)
     )
     kept: list[Entity] = []
     taken: list[tuple[int, int, str]] = []
     for ent in ordered:
-        if ent.end <= ent.start or _clashes(taken, ent):
+        if _clashes(taken, ent):
             continue
         kept.append(ent)
         bisect.insort(taken, (ent.start, ent.end, ent.type))
-    kept.sort(key=lambda e: (e.start, e.end, e.type))
+    kept.sort(key=_POSITION)
+    return kept
+
+
+def _resolve(found: list[Entity]) -> list[Entity]:
+    """The best non-overlapping spans, in text order. Only entities that overlap compete,
+    so the greedy choice runs on each run of overlapping spans; most entities overlap
+    nothing and are kept as they are. Sorting is stable: equal spans keep finder order."""
+    ents = sorted([e for e in found if e.end > e.start], key=_POSITION)
+    kept: list[Entity] = []
+    n = len(ents)
+    k = 0
+    while k < n:
+        reach = ents[k].end
+        m = k + 1
+        while m < n and ents[m].start < reach:
+            reach = max(reach, ents[m].end)
+            m += 1
+        if m == k + 1:
+            kept.append(ents[k])
+        else:
+            kept += _greedy(ents[k:m])
+        k = m
     return kept
 
 

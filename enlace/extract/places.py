@@ -230,21 +230,23 @@ def _accept(doc: Doc, i: int, j: int, place: Place) -> tuple[bool, float]:
     first: Word = toks[i]
     start = doc.offsets[i]
     end = doc.ends[j - 1]
-    span = text[start:end]
     key = first.folded
-    prev_tok = toks[i - 1] if i > 0 else None
-    prev = prev_tok.folded if prev_tok is not None else ""
-    after_prep = prev in _PREPS or (
-        prev_tok is not None and doc.gaps[i - 1] == "" and "," in text[doc.ends[i - 1] : start]
-    )
+    if i:
+        prev = toks[i - 1].folded
+        after_prep = prev in _PREPS or (
+            doc.gaps[i - 1] == "" and "," in text[doc.ends[i - 1] : start]
+        )
+    else:
+        prev = ""
+        after_prep = False
     if j - i == 1:
         capitalized = first.is_cap or key in _JOINERS
     else:
         capitalized = all(t.is_cap or t.folded in _JOINERS for t in toks[i:j])
     if prev in _PLATE_WORDS or _PLATE_AFTER.match(text, end, end + 9):
         return _NO  # the issuing state of a licence plate, kept with the plate
-    if len(span.replace(".", "").replace(" ", "")) <= 3:
-        return _short_form(span, key, after_prep)
+    if end - start <= 3 or len(text[start:end].replace(".", "").replace(" ", "")) <= 3:
+        return _short_form(text[start:end], key, after_prep)
     if (
         prev in ("and", "y", "or", "o")
         and i > 1
@@ -297,14 +299,14 @@ def _gazetteer_matches(doc: Doc, gaz: Gazetteer) -> list[Entity]:
     done = 0
     gaps = doc.gaps
     follow = gaz.follow
-    last = len(toks) - 1
     for i in doc.hits(_PLACE_START):
         if i < done:
             continue
         tok = toks[i]
         key = tok.folded
+        # The last token's gap is "", so i + 1 exists wherever a gap joins it.
         gap = gaps[i]
-        if not gap or i == last:
+        if not gap:
             longer = False
         elif gap == "-":
             longer = f"{key} - {toks[i + 1].folded}" in gaz.prefixes

@@ -381,8 +381,11 @@ class _Cats:
 def _run_end(doc: Doc, cats: _Cats, i: int) -> int:
     """End of the run of vehicle words from i, without trailing modifiers or stray codes."""
     j = i + 1
-    while j < len(doc.tokens) and cats[j] and doc.gaps[j - 1] in (" ", "-") and j - i < 7:
-        if cats[j] == "code" and cats[j - 1] not in _NAMED and doc.gaps[j - 1] != "-":
+    gaps = doc.gaps
+    n = len(doc.tokens)
+    while j < n and j - i < 7 and gaps[j - 1] in (" ", "-"):
+        cat = cats[j]
+        if not cat or (cat == "code" and cats[j - 1] not in _NAMED and gaps[j - 1] != "-"):
             break
         j += 1
     while (j > i and cats[j - 1] == "mod") or (
@@ -459,8 +462,9 @@ def find_vehicles(doc: Doc) -> list[Entity]:
     for first in sorted({*doc.hits(_VEHICLE_WORD), *cats.joined}):
         if first < done:
             continue
-        if cats[first] in ("", "code") or (
-            cats[first] == "mod" and not (first + 1 < len(toks) and cats[first + 1] == "colour")
+        cat = cats[first]
+        if cat in ("", "code") or (
+            cat == "mod" and not (first + 1 < len(toks) and cats[first + 1] == "colour")
         ):
             continue
         j = _run_end(doc, cats, first)

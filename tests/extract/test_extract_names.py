@@ -1,7 +1,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from enlace.extract import fold, parse_person_name
+from enlace.extract import extract, fold, parse_person_name
+from enlace.extract.lexicon import wide_given_names
 
 
 def test_spanish_two_surnames() -> None:
@@ -69,3 +70,55 @@ def test_fold_is_idempotent(text: str) -> None:
 def test_parse_person_name_never_crashes(text: str) -> None:
     name = parse_person_name(text)
     assert isinstance(name.keys, tuple)
+
+
+def _persons(text: str) -> list[str]:
+    return [e.text for e in extract(text).entities if e.type == "person"]
+
+
+def test_given_names_beyond_the_census_lists() -> None:
+    # Faker's wide US, Indian, Nigerian and romanized Chinese given-name lists.
+    assert _persons("A neighbor said Keshawn Robinson keeps the girls at the motel.") == [
+        "Keshawn Robinson"
+    ]
+    assert _persons("La víctima dijo que Jamal Brooks la llevó a Houston.") == ["Jamal Brooks"]
+    assert _persons("I saw Priya crying in the kitchen.") == ["Priya"]
+
+
+def test_wide_given_names_only_when_capitalized() -> None:
+    # Rare names that are everyday words in lower case are not people.
+    assert "manda" not in wide_given_names()
+    assert _persons("el que manda muchachas a Nueva York") == []
+
+
+def test_hyphenated_given_names() -> None:
+    assert _persons("My cousin Seo-yeon Kim works at a spa.") == ["Seo-yeon Kim"]
+    assert _persons("La joven Min-ji Lee trabaja en un spa de Queens.") == ["Min-ji Lee"]
+    assert _persons("Go to the Walk-in Center on Main.") == []
+
+
+def test_record_form_capital_surnames_comma_given() -> None:
+    assert _persons("Subject: RAMIREZ COYOTL, Esteban (DOB unknown) was arrested.") == [
+        "RAMIREZ COYOTL, Esteban"
+    ]
+    found = extract("El detenido, LÓPEZ CHAN, Marcos, dijo que le pagaban.").entities
+    person = next(e for e in found if e.type == "person")
+    assert person.text == "LÓPEZ CHAN, Marcos"
+    assert person.details["given_names"] == ["Marcos"]
+    assert person.details["surname_1"] == "López"
+    # An acronym before a comma is no surname.
+    assert _persons("Agency: FBI, Houston field office.") == []
+
+
+def test_street_name_prefix_nicknames() -> None:
+    assert _persons("still need work? ask for Big Tony at the bar") == ["Big Tony"]
+    assert _persons("El que cobra es Lil Carlos.") == ["Lil Carlos"]
+    assert _persons("They live in a big house with Tony.") == ["Tony"]
+
+
+def test_streets_vehicles_pronouns_and_saints_are_not_people() -> None:
+    assert _persons("She works on Harry Hines Blvd in Dallas.") == []
+    assert _persons("Trabaja en la Calle Benito Juárez de Tijuana.") == []
+    assert _persons("He drives a gray 2016 Toyota Sienna with TX plates.") == []
+    assert _persons("The man called himself Tigre.") == ["Tigre"]
+    assert _persons("trabajan familias en San Quintín desde mayo.") == []
