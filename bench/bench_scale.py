@@ -112,8 +112,8 @@ def truth_keys(entity: np.ndarray, side: np.ndarray | None = None) -> np.ndarray
             for j in range(i + 1, size):
                 lo = np.minimum(order[groups + i], order[groups + j])
                 hi = np.maximum(order[groups + i], order[groups + j])
-                across = side is None or side[lo] != side[hi]
-                keys.append((lo.astype(np.int64) * n + hi)[across])
+                pair = lo.astype(np.int64) * n + hi
+                keys.append(pair if side is None else pair[side[lo] != side[hi]])
     return np.sort(np.concatenate(keys))
 
 

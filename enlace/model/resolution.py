@@ -41,7 +41,8 @@ class ResolutionKey(Base):
 
     __tablename__ = "resolution_keys"
     __table_args__ = (
-        Index("ix_resolution_keys_key", "key"),
+        # With the entity id, a key's block is read from the index alone.
+        Index("ix_resolution_keys_key_entity", "key", "entity_id"),
         Index("ix_resolution_keys_entity_id", "entity_id"),
     )
 
@@ -54,7 +55,10 @@ class ResolutionJudgement(Base):
     """An analyst's verdict on a pair of entities; the latest one for a pair is in force."""
 
     __tablename__ = "resolution_judgements"
-    __table_args__ = (Index("ix_resolution_judgements_pair", "left_entity_id", "right_entity_id"),)
+    __table_args__ = (
+        Index("ix_resolution_judgements_pair", "left_entity_id", "right_entity_id"),
+        Index("ix_resolution_judgements_right", "right_entity_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     left_entity_id: Mapped[int] = mapped_column(Integer)  # the smaller id of the pair

@@ -16,6 +16,10 @@ import pandas as pd  # type: ignore[import-untyped]
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 from rapidfuzz.process import cpdist
 
+# Up to this many records (or distinct value pairs) plain Python lists and one thread beat
+# pandas' and rapidfuzz's per-call setup: incremental resolution compares a few dozen.
+SMALL_INPUT = 2000
+
 IntArray = np.ndarray[tuple[int], np.dtype[np.int64]]
 FloatArray = np.ndarray[tuple[int], np.dtype[np.float32]]
 
@@ -44,6 +48,14 @@ class Encoded:
         self.frame = prepared
         self.codes: dict[str, IntArray] = {}
         self.vocab: dict[str, np.ndarray[Any, np.dtype[np.object_]]] = {}
+        self.n = len(prepared)
+        if self.n <= SMALL_INPUT:
+            self._encode_small(prepared)
+        else:
+            self._encode_large(prepared)
+        self._memo: dict[tuple[str, str, int, int, int], FloatArray] = {}
+
+    def _encode_large(self, prepared: pd.DataFrame) -> None:
         middle = prepared["middle"].str.split(" ")
         derived = {
             "mid_first": middle.str[0].fillna(""),
@@ -56,8 +68,42 @@ class Encoded:
         self._encode([derived.get(c, prepared.get(c)) for c in NAME_COLUMNS], NAME_COLUMNS)
         for col in OTHER_COLUMNS:
             self._encode([derived[col] if col in derived else prepared[col]], (col,))
-        self.n = len(prepared)
-        self._memo: dict[tuple[str, str, int, int, int], FloatArray] = {}
+
+    def _encode_small(self, prepared: pd.DataFrame) -> None:
+        """The same codes as the pandas path (first appearance order, "" first), from lists."""
+        read = ("given", "middle", "sur1", "sur2", "email", "idn", *OTHER_COLUMNS)
+        values = {c: prepared[c].tolist() for c in read if c in prepared.columns}
+        middle = [m.split(" ") if isinstance(m, str) else [""] for m in values["middle"]]
+        derived = {
+            "mid_first": [m[0] for m in middle],
+            "mid_last": [m[-1] if len(m[-1]) > 1 else "" for m in middle],
+            "email_local": [v.split("@")[0] if isinstance(v, str) else "" for v in values["email"]],
+            "id_kind": [_id_kind(v) for v in values["idn"]],
+            "sur_joined": [
+                (a + b).replace(" ", "")
+                for a, b in zip(values["sur1"], values["sur2"], strict=True)
+            ],
+        }
+        values.update(derived)
+        self._factorize([values[c] for c in NAME_COLUMNS], NAME_COLUMNS)
+        for col in OTHER_COLUMNS:
+            self._factorize([values[col]], (col,))
+
+    def _factorize(self, columns: list[list[Any]], names: tuple[str, ...]) -> None:
+        index: dict[str, int] = {"": 0}
+        codes = np.array(
+            [
+                index.setdefault(v if type(v) is str else str(v), len(index))
+                for values in columns
+                for v in values
+            ],
+            dtype=np.int64,
+        )
+        vocab = np.empty(len(index), dtype=object)
+        vocab[:] = list(index)
+        for i, name in enumerate(names):
+            self.codes[name] = codes[i * self.n : (i + 1) * self.n]
+            self.vocab[name] = vocab
 
     def forget(self) -> None:
         """Drop memoised similarities (call between batches of pairs)."""
@@ -106,7 +152,9 @@ class Encoded:
         distinct, inverse = np.unique(combined, return_inverse=True)
         left = self.vocab[col_l][distinct // width].tolist()
         right = self.vocab[col_r][distinct % width].tolist()
-        scores = cpdist(left, right, scorer=scorer, workers=-1, dtype=np.float32)
+        # Threads pay off on large batches only: starting them costs more than a few pairs.
+        workers = -1 if len(left) > SMALL_INPUT else 1
+        scores = cpdist(left, right, scorer=scorer, workers=workers, dtype=np.float32)
         out[both] = scores[inverse]
         self._memo[memo_key] = out
         return out

@@ -268,15 +268,18 @@ def curp_consistency(e: Encoded, il: IntArray, ir: IntArray) -> LevelArray:
     one_sided = has_l ^ has_r
     holder = np.where(has_l, il, ir)
     other = np.where(has_l, ir, il)
-    prefixes = e.vocab["curp_prefix"][e.codes["curp_prefix"][holder]]
-    names = e.vocab["name_prefix"][e.codes["name_prefix"][other]]
-    agree = np.fromiter(
+    # Letters are compared only where one side alone has a CURP: every other pair is null.
+    agree = np.full(len(il), -1, dtype=np.int8)
+    rows = np.flatnonzero(one_sided)
+    prefixes = e.vocab["curp_prefix"][e.codes["curp_prefix"][holder[rows]]]
+    names = e.vocab["name_prefix"][e.codes["name_prefix"][other[rows]]]
+    agree[rows] = np.fromiter(
         (
             sum(b in (a, "?") for a, b in zip(p, q, strict=False)) if p and q else -1
             for p, q in zip(prefixes.tolist(), names.tolist(), strict=True)
         ),
         dtype=np.int8,
-        count=len(il),
+        count=len(rows),
     )
     dob_same = e.codes["curp_dob"][holder] != 0
     dob_other = e.vocab["dob"][e.codes["dob"][other]]

@@ -52,8 +52,10 @@ class ResolverConfig:
     rules: tuple[BlockingRule, ...] = DEFAULT_RULES
     link_only: bool = False
     max_block: int = 2000
+    # Training samples are of fixed size, so training costs the same at any input size.
     u_sample_pairs: int = 150_000
-    em_sample_pairs: int = 3_000_000
+    em_sample_pairs: int = 1_000_000
+    rate_sample_pairs: int = 2_000_000
     chunk_pairs: int = 1_000_000
     seed: int = 42
     # Rules whose pairs train m by EM; each leaves out the comparisons it forces to agree.
@@ -197,8 +199,12 @@ def train(
         sessions.append(expectation_maximisation(sample, config.comparisons, u_random, fix_u=True))
         trained.append(tuple(bool((sample[:, j] > 0).any()) for j in range(len(names))))
     params = combine_sessions(config.comparisons, sessions, trained, u_random)
+    # The expected number of matches among a random sample of the candidates, scaled up.
+    share = min(1.0, config.rate_sample_pairs / max(len(levels), 1))
+    if share < 1.0:
+        levels = levels[rng.integers(0, len(levels), config.rate_sample_pairs)]
     base = match_weights(params, levels) - np.log2(params.match_rate / (1 - params.match_rate))
-    params.match_rate = estimate_match_rate(params, base, _total_pairs(prepared, config))
+    params.match_rate = estimate_match_rate(params, base, _total_pairs(prepared, config) * share)
     return params
 
 

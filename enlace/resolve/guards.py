@@ -164,8 +164,9 @@ def siblings(
     close_birth |= (levels[:, b] == _level_index(comparisons[b], "two_typos_or_year")) & (
         np.abs(years[left] - years[right]) <= 1
     )
-    sex = np.where(e.frame["sex"] != "", e.frame["sex"], e.frame["name_sex"])
-    other_sex = (sex[left] != "") & (sex[right] != "") & (sex[left] != sex[right])
+    recorded = np.where(e.frame["sex"] != "", e.frame["sex"], e.frame["name_sex"])
+    sex = pd.factorize(np.r_[[""], recorded])[0][1:]  # integer codes, 0 = unknown
+    other_sex = (sex[left] != 0) & (sex[right] != 0) & (sex[left] != sex[right])
     # Two different given names that are both real names (not one a typo of the other):
     # twins share everything else, a date of birth included.
     known = (e.frame["name_sex"] != "").to_numpy()

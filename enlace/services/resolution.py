@@ -21,7 +21,19 @@ from typing import Any
 
 import numpy as np
 import pandas as pd  # type: ignore[import-untyped]
-from sqlalchemy import delete, false, func, select, text
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Integer,
+    Select,
+    any_,
+    delete,
+    false,
+    func,
+    literal,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from enlace.model import Mention, Report
@@ -47,17 +59,22 @@ from enlace.resolve.fellegi_sunter import Parameters
 from enlace.services import entities as entity_ops
 from enlace.services.networks import bind_key
 from enlace.services.resolution_profiles import (
-    blocking_keys,
+    PROFILE_FIELDS,
     chunks,
     load_profiles,
     profile_frame,
+    profile_rows,
     rid,
+    row_keys,
+    rows_frame,
+    store_profile_rows,
     store_profiles,
-    stored_frame,
+    stored_rows,
     synthetic_profiles,
 )
 
 MAX_CANDIDATES = 60
+PROFILE_COLUMNS = [getattr(ResolutionProfile, f) for f in PROFILE_FIELDS]
 RESOLUTION_LOCK = 0x656E6C616365  # "enlace": the advisory lock resolution runs under
 
 __all__ = [
@@ -147,6 +164,14 @@ def _bootstrap_parameters() -> Parameters:
 # --- judgements and decisions -----------------------------------------------------------
 
 
+def among(session: Session, column: Any, ids: Collection[int]) -> ColumnElement[bool]:
+    """``column IN ids``; on PostgreSQL one array parameter (``= ANY``) instead of one per id,
+    so a list of any length is one statement: no per-id binding, parsing or planning."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(literal(sorted(ids), ARRAY(Integer)))  # type: ignore[no-any-return]
+    return column.in_(sorted(ids))  # type: ignore[no-any-return]
+
+
 def pair(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a <= b else (b, a)
 
@@ -161,7 +186,8 @@ def absorbed_into(session: Session, ids: Collection[int]) -> dict[int, int]:
         for chunk in chunks(sorted(frontier)):
             for kept, gone in session.execute(
                 select(EntityMerge.kept_entity_id, EntityMerge.merged_entity_id).where(
-                    EntityMerge.kept_entity_id.in_(chunk), EntityMerge.undone_at.is_(None)
+                    among(session, EntityMerge.kept_entity_id, chunk),
+                    EntityMerge.undone_at.is_(None),
                 )
             ):
                 if gone not in owner and gone not in wanted:
@@ -180,8 +206,8 @@ def _engine_judgements(session: Session, ids: Collection[int]) -> list[Judgement
     for chunk in chunks(scope):
         for j in session.scalars(
             select(ResolutionJudgement).where(
-                ResolutionJudgement.left_entity_id.in_(chunk)
-                | ResolutionJudgement.right_entity_id.in_(chunk)
+                among(session, ResolutionJudgement.left_entity_id, chunk)
+                | among(session, ResolutionJudgement.right_entity_id, chunk)
             )
         ):
             rows[j.id] = j
@@ -202,6 +228,15 @@ class Decisions:
     candidates: int
 
 
+@dataclass(frozen=True)
+class Pending:
+    """Profiles computed but not stored yet: written once decisions are taken, unless merged
+    away meanwhile (which saves writing and deleting the same rows within one report)."""
+
+    profiles: Mapping[int, Mapping[str, str]]
+    rows: Mapping[int, dict[str, Any]]
+
+
 def _decide(
     session: Session,
     ids: Sequence[int],
@@ -210,6 +245,7 @@ def _decide(
     probability: np.ndarray[Any, Any],
     levels: np.ndarray[Any, Any],
     params: Parameters,
+    pending: Pending | None = None,
 ) -> Decisions:
     """Cluster scored pairs (judgements on top); merge clusters, queue uncertain pairs.
 
@@ -230,6 +266,7 @@ def _decide(
         groups[cid].append(pos)
     merges = 0
     touched: set[int] = set()
+    gone: set[int] = set()
     for positions in groups.values():
         if len(positions) < 2:
             continue
@@ -251,6 +288,7 @@ def _decide(
                 evidence=_evidence(params, levels[best]) if best is not None else {},
             )
             merges += 1
+            gone.add(ids[pos])
         touched.add(ids[keeper])
     queued = 0
     judged = {pair(int(j.left), int(j.right)) for j in judgements}
@@ -261,9 +299,24 @@ def _decide(
         queued += _queue(
             session, ids[a], ids[b], float(probability[k]), _evidence(params, levels[k])
         )
-    if touched:
-        store_profiles(session, load_profiles(session, touched))
+    _store_after(session, touched, gone, pending)
     return Decisions(merges, queued)
+
+
+def _store_after(
+    session: Session, touched: set[int], gone: set[int], pending: Pending | None
+) -> None:
+    """Profiles of the keepers (their mentions changed) and of pending entities still standing."""
+    profiles: dict[int, Mapping[str, str]] = {}
+    if touched:
+        profiles.update(load_profiles(session, touched))
+    rows: dict[int, dict[str, Any]] = {}
+    if pending is not None:
+        for eid, profile in pending.profiles.items():
+            if eid not in touched and eid not in gone:
+                profiles[eid], rows[eid] = profile, pending.rows[eid]
+    if profiles:
+        store_profile_rows(session, profiles, rows)
 
 
 UNDECIDED = np.nextafter(THRESHOLDS["default"], 0.0)  # just below the merge threshold
@@ -309,17 +362,32 @@ def _queue(session: Session, a: int, b: int, probability: float, evidence: dict[
 # --- incremental and batch runs ---------------------------------------------------------
 
 
-def _candidates(session: Session, entity_id: int, keys: Sequence[str]) -> list[int]:
-    if not keys:
-        return []
-    rows = session.execute(
-        select(ResolutionKey.entity_id)
-        .where(ResolutionKey.key.in_(keys), ResolutionKey.entity_id != entity_id)
+def candidate_query(keys: Sequence[str], exclude: Collection[int]) -> Select[int, int]:
+    """Stored entities sharing any of ``keys`` with how many they share, most first (ties:
+    smallest id), leaving out ``exclude``. Reads ``ix_resolution_keys_key_entity`` alone."""
+    return (
+        select(ResolutionKey.entity_id, func.count())
+        .where(ResolutionKey.key.in_(keys), ResolutionKey.entity_id.not_in(list(exclude)))
         .group_by(ResolutionKey.entity_id)
         .order_by(func.count().desc(), ResolutionKey.entity_id)
         .limit(MAX_CANDIDATES)
-    ).all()
-    return [int(r[0]) for r in rows]
+    )
+
+
+def _candidates(session: Session, entity_id: int, own: Mapping[int, Sequence[str]]) -> list[int]:
+    """The stored entities sharing most keys with ``entity_id`` (ties: smallest id first).
+
+    The report's other entities rank by the keys they are about to store, as if stored.
+    """
+    keys = own[entity_id]
+    if not keys:
+        return []
+    rows = session.execute(candidate_query(keys, own)).all()
+    ranked = [(int(n), int(i)) for i, n in rows]
+    mine = set(keys)
+    ranked += [(len(mine.intersection(k)), i) for i, k in own.items() if i != entity_id]
+    ranked.sort(key=lambda c: (-c[0], c[1]))
+    return [i for n, i in ranked[:MAX_CANDIDATES] if n > 0]
 
 
 def hold_resolution_lock(session: Session) -> None:
@@ -349,19 +417,30 @@ def resolve_report(session: Session, report: Report) -> None:
     hold_resolution_lock(session)
     ids = entity_ops.follow_merges(session, report.id, ids)
     own = load_profiles(session, ids)
-    frame = store_profiles(session, own)
+    order = sorted(own)
+    # A handful of rows: prepared without frames, and stored once the decisions are taken.
+    own_rows = profile_rows(order, own)
+    pending = Pending(own, dict(zip(order, own_rows, strict=True)))
+    own_keys = dict(zip(order, row_keys(own_rows), strict=True))
     found: set[int] = set()
-    for eid, keys in zip(sorted(own), blocking_keys(frame), strict=True):
-        found.update(_candidates(session, eid, keys))
+    for eid in order:
+        found.update(_candidates(session, eid, own_keys))
     found -= set(own)
     if not found:
+        _store_after(session, set(), set(), pending)
         return
-    rows = session.scalars(select(ResolutionProfile).where(ResolutionProfile.entity_id.in_(found)))
-    others = {row.entity_id: row for row in rows}
-    everyone = [*sorted(own), *sorted(others)]
-    both = pd.concat(
-        [frame, stored_frame([others[i] for i in sorted(others)], frame)], ignore_index=True
-    )
+    others = {
+        int(row.entity_id): row
+        for row in session.execute(
+            select(ResolutionProfile.entity_id, ResolutionProfile.prepared, *PROFILE_COLUMNS).where(
+                among(session, ResolutionProfile.entity_id, found)
+            )
+        )
+    }
+    everyone = [*order, *sorted(others)]
+    columns = list(own_rows[0])
+    stored = stored_rows([others[i] for i in sorted(others)], columns)
+    both = rows_frame([*own_rows, *stored], columns)
     params = model_parameters(session)
     scored = score_pairs(both, INCREMENTAL_CONFIG, params=params)
     mine = np.isin(np.asarray(everyone)[scored.left], ids) | np.isin(
@@ -376,6 +455,7 @@ def resolve_report(session: Session, report: Report) -> None:
         scored.probability[sel],
         scored.levels[sel],
         params,
+        pending,
     )
 
 

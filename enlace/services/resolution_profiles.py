@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from enlace.model import Entity, Mention, Report
 from enlace.model.resolution import ResolutionKey, ResolutionProfile
 from enlace.resolve import prepare as prepare_records
+from enlace.resolve.prepare import as_frame, prepare_rows
 from enlace.services.networks import is_address, is_hub_phone
 
 PROFILE_FIELDS = ("full_name", "dob", "sex", "phone", "address", "city", "state", "country")
@@ -203,23 +204,33 @@ def phonetic(word: str) -> str:
 def blocking_keys(prepared: pd.DataFrame) -> list[list[str]]:
     """Keys per prepared record: surname with given initial (any surname slot), its sound key,
     given name with place for one-word names, and the phone."""
-    out: list[list[str]] = []
     columns = ("given", "middle", "sur1", "sur2", "city", "phone")
-    for given, middle, sur1, sur2, city, phone in zip(
-        *(prepared[c].fillna("").astype(str).tolist() for c in columns), strict=True
-    ):
-        keys: set[str] = set()
-        middle_last = middle.split(" ")[-1] if middle else ""
-        for sur in (sur1, *sur2.split(), middle_last):
-            if sur and len(sur) > 1 and given:
-                keys.add(f"n:{sur}|{given[:1]}")
-                keys.add(f"p:{phonetic(sur)}|{given[:1]}")
-        if given and not sur1 and city:
-            keys.add(f"g:{given}|{city}")
-        if phone:
-            keys.add(f"t:{phone}")
-        out.append(sorted(k[:120] for k in keys))
-    return out
+    return [
+        _keys(*values)
+        for values in zip(
+            *(prepared[c].fillna("").astype(str).tolist() for c in columns), strict=True
+        )
+    ]
+
+
+def row_keys(rows: Iterable[Mapping[str, Any]]) -> list[list[str]]:
+    """:func:`blocking_keys` for prepared rows held as mappings."""
+    columns = ("given", "middle", "sur1", "sur2", "city", "phone")
+    return [_keys(*(str(r.get(c) or "") for c in columns)) for r in rows]
+
+
+def _keys(given: str, middle: str, sur1: str, sur2: str, city: str, phone: str) -> list[str]:
+    keys: set[str] = set()
+    middle_last = middle.rsplit(" ", maxsplit=1)[-1] if middle else ""
+    for sur in (sur1, *sur2.split(), middle_last):
+        if sur and len(sur) > 1 and given:
+            keys.add(f"n:{sur}|{given[:1]}")
+            keys.add(f"p:{phonetic(sur)}|{given[:1]}")
+    if given and not sur1 and city:
+        keys.add(f"g:{given}|{city}")
+    if phone:
+        keys.add(f"t:{phone}")
+    return sorted(k[:120] for k in keys)
 
 
 def profile_frame(ids: Sequence[int], profiles: Mapping[int, Mapping[str, str]]) -> pd.DataFrame:
@@ -228,32 +239,50 @@ def profile_frame(ids: Sequence[int], profiles: Mapping[int, Mapping[str, str]])
     return prepare_records(pd.DataFrame(data))
 
 
-def stored_frame(rows: Sequence[ResolutionProfile], like: pd.DataFrame) -> pd.DataFrame:
-    """Prepared rows as stored; profiles stored by another engine version are prepared again."""
-    columns = list(like.columns)
-    if all(sorted(r.prepared) == sorted(columns) for r in rows):
-        return pd.DataFrame(
-            {c: pd.array([r.prepared[c] for r in rows], dtype=like.dtypes[c]) for c in columns},
-            columns=columns,
-        )
-    profiles = {r.entity_id: {f: getattr(r, f) for f in PROFILE_FIELDS} for r in rows}
-    return profile_frame([r.entity_id for r in rows], profiles)
+def profile_rows(
+    ids: Sequence[int], profiles: Mapping[int, Mapping[str, str]]
+) -> list[dict[str, Any]]:
+    """Prepared rows of a few profiles (the rows of :func:`profile_frame`, without a frame)."""
+    return prepare_rows(
+        [{**{f: profiles[i].get(f, "") for f in PROFILE_FIELDS}, "record_id": rid(i)} for i in ids]
+    )
+
+
+def stored_rows(rows: Sequence[Any], columns: Collection[str]) -> list[dict[str, Any]]:
+    """Prepared rows as stored (profile rows or objects: ``entity_id``, ``prepared`` and the
+    profile fields); a profile stored by another engine version is prepared again."""
+    wanted = sorted(columns)
+    stale = [r for r in rows if sorted(r.prepared) != wanted]
+    fresh: dict[int, dict[str, Any]] = {}
+    if stale:
+        profiles = {r.entity_id: {f: getattr(r, f) for f in PROFILE_FIELDS} for r in stale}
+        ids = [r.entity_id for r in stale]
+        fresh = dict(zip(ids, profile_rows(ids, profiles), strict=True))
+    return [fresh.get(r.entity_id, r.prepared) for r in rows]
+
+
+def rows_frame(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
+    """One frame (the dtypes :func:`prepare` gives) from prepared rows."""
+    return as_frame({c: [r[c] for r in rows] for c in columns})
 
 
 def rid(entity_id: int) -> str:
     return f"{entity_id:012d}"  # zero-padded so the engine's smallest-id cluster name is numeric
 
 
-def store_profiles(session: Session, profiles: Mapping[int, Mapping[str, str]]) -> pd.DataFrame:
-    """Replace the stored profile and blocking keys of these entities; returns their frame."""
-    ids = sorted(profiles)
+def _clear(session: Session, ids: Sequence[int]) -> None:
     for chunk in chunks(ids):
         session.execute(delete(ResolutionKey).where(ResolutionKey.entity_id.in_(chunk)))
         session.execute(delete(ResolutionProfile).where(ResolutionProfile.entity_id.in_(chunk)))
-    frame = profile_frame(ids, profiles)
-    if not ids:
-        return frame
-    prepared = json.loads(frame.to_json(orient="records"))
+
+
+def _write(
+    session: Session,
+    ids: Sequence[int],
+    profiles: Mapping[int, Mapping[str, str]],
+    prepared: Sequence[Mapping[str, Any]],
+    keys: Sequence[Sequence[str]],
+) -> None:
     session.execute(
         insert(ResolutionProfile),
         [
@@ -261,14 +290,38 @@ def store_profiles(session: Session, profiles: Mapping[int, Mapping[str, str]]) 
             for i, row in zip(ids, prepared, strict=True)
         ],
     )
-    rows = [
-        {"entity_id": i, "key": k}
-        for i, keys in zip(ids, blocking_keys(frame), strict=True)
-        for k in keys
-    ]
+    rows = [{"entity_id": i, "key": k} for i, found in zip(ids, keys, strict=True) for k in found]
     if rows:
         session.execute(insert(ResolutionKey), rows)
+
+
+def store_profiles(session: Session, profiles: Mapping[int, Mapping[str, str]]) -> pd.DataFrame:
+    """Replace the stored profile and blocking keys of these entities; returns their frame."""
+    ids = sorted(profiles)
+    _clear(session, ids)
+    frame = profile_frame(ids, profiles)
+    if ids:
+        prepared = json.loads(frame.to_json(orient="records"))
+        _write(session, ids, profiles, prepared, blocking_keys(frame))
     return frame
+
+
+def store_profile_rows(
+    session: Session,
+    profiles: Mapping[int, Mapping[str, str]],
+    prepared: Mapping[int, dict[str, Any]] | None = None,
+) -> list[dict[str, Any]]:
+    """:func:`store_profiles` for the few entities of one report, without frames; ``prepared``
+    may hold rows already prepared. Returns the rows, sorted by entity id."""
+    ids = sorted(profiles)
+    _clear(session, ids)
+    known = prepared or {}
+    missing = [i for i in ids if i not in known]
+    fresh = dict(zip(missing, profile_rows(missing, profiles), strict=True))
+    rows = [known[i] if i in known else fresh[i] for i in ids]
+    if ids:
+        _write(session, ids, profiles, rows, row_keys(rows))
+    return rows
 
 
 def synthetic_profiles(seed: int = 11, n_reports: int = 1200) -> dict[int, dict[str, str]]:

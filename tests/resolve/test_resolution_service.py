@@ -199,3 +199,41 @@ def test_batch_run_over_stored_people_trains_merges_and_keeps_judgements(session
     maria = _person(session, reports[3], "María Guadalupe López Pérez")
     juana = _person(session, reports[3], "Juana López Pérez")
     assert entities.current_entity(session, juana) != entities.current_entity(session, maria)
+
+
+def _stored_ranking(session: Session, entity_id: int, keys: list[str], limit: int) -> list[int]:
+    """Candidates as ranked over stored keys alone: most shared keys first, then smallest id."""
+    rows = session.execute(
+        select(ResolutionKey.entity_id)
+        .where(ResolutionKey.key.in_(keys), ResolutionKey.entity_id != entity_id)
+        .group_by(ResolutionKey.entity_id)
+        .order_by(func.count().desc(), ResolutionKey.entity_id)
+        .limit(limit)
+    )
+    return [int(i) for i in rows.scalars()]
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 60])
+def test_a_reports_people_rank_among_candidates_as_if_stored(
+    session: Session, monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    # The report's own profiles are stored only after its decisions; until then they still
+    # take their place in the ranking, so the candidates are those of a stored lookup.
+    reports = [_report(session, t, resolve=False) for t in (RECRUITER, RECRUITER_AGAIN, SISTERS)]
+    people = sorted(
+        {int(e) for e in session.scalars(select(Mention.entity_id).where(Mention.kind == "person"))}
+    )
+    resolution.store_profiles(session, resolution.load_profiles(session, people))
+    own = {
+        _person(session, reports[2], "María Guadalupe López Pérez"),
+        _person(session, reports[2], "Juana López Pérez"),
+        _person(session, reports[0], "José Luis García Hernández"),
+    }
+    keys = {
+        i: list(session.scalars(select(ResolutionKey.key).where(ResolutionKey.entity_id == i)))
+        for i in sorted(own)
+    }
+    monkeypatch.setattr(resolution, "MAX_CANDIDATES", limit)
+    for entity_id in own:
+        expected = _stored_ranking(session, entity_id, keys[entity_id], limit)
+        assert resolution._candidates(session, entity_id, keys) == expected

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd  # type: ignore[import-untyped]
 import pytest
 
+from enlace.resolve import columns
 from enlace.resolve.columns import Encoded
 from enlace.resolve.comparisons import BIRTH, CURP, GIVEN, ID_NUMBER, PHONE, SURNAME, Comparison
 from enlace.resolve.curp import read_curp
 from enlace.resolve.dates import parse_birth
 from enlace.resolve.names import sex_of_given
-from enlace.resolve.prepare import prepare
+from enlace.resolve.prepare import as_frame, prepare, prepare_rows
 
 
 def level(comparison: Comparison, a: dict[str, str], b: dict[str, str]) -> str:
@@ -130,3 +133,45 @@ def test_id_numbers_of_different_kinds_are_not_compared() -> None:
         level(ID_NUMBER, {"id_number": "GAHJ850312HTLRRS09"}, {"id_number": "A123456789"}) == "null"
     )
     assert level(ID_NUMBER, {"id_number": "A123456789"}, {"id_number": "A123456780"}) == "one_edit"
+
+
+# Records on both sides of the border, in the forms the small-input path must read alike.
+MIXED = [
+    {"full_name": "José Luis García Hernández", "dob": "12/03/1985", "phone": "246 123 4567",
+     "country": "MX", "city": "Tlaxcala", "address": "Calle Hidalgo #12"},
+    {"full_name": "GARCIA, JOSE L", "dob": "03/12/1985", "sex": "M", "country": "US",
+     "phone": "+1 (718) 555-0101", "email": "JLG@example.org", "postcode": "11368"},
+    {"full_name": "Ma. Guadalupe López-Ramírez", "dob": "age~34", "sex": "F", "country": "MX"},
+    {"full_name": "José García", "id_number": "GAHJ850312HTLRRS09", "country": "MX"},
+    {"given_names": "Ana", "surname_1": "Ruiz", "state": "MX-PUE", "id_number": "A123456789"},
+    {"full_name": "Pepe", "city": "Queens", "country": "US"},
+    {},
+]  # fmt: skip
+
+
+def test_rows_are_prepared_like_the_frame() -> None:
+    frame = prepare(pd.DataFrame(MIXED).fillna(""), reference_year=2025)
+    rows = prepare_rows(MIXED, reference_year=2025)
+    assert rows == frame.to_dict("records")
+    assert [list(r) for r in rows] == [list(frame.columns)] * len(MIXED)
+    assert json.loads(json.dumps(rows)) == json.loads(frame.to_json(orient="records"))
+    # A profile with a CURP and no date takes the CURP's birth date and sex on both paths.
+    assert (rows[3]["dob"], rows[3]["sex"]) == ("19850312", "m")
+    rebuilt = as_frame({c: [r[c] for r in rows] for c in frame.columns})
+    pd.testing.assert_frame_equal(rebuilt, frame)
+
+
+def test_small_inputs_encode_as_large_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    frame = prepare(pd.DataFrame(MIXED * 3).fillna(""), reference_year=2025)
+    small = Encoded(frame)
+    monkeypatch.setattr(columns, "SMALL_INPUT", 0)
+    large = Encoded(frame)
+    assert small.codes.keys() == large.codes.keys()
+    for name in large.codes:
+        assert small.codes[name].tolist() == large.codes[name].tolist(), name
+        assert small.vocab[name].tolist() == large.vocab[name].tolist(), name
+    il, ir = (x.astype(np.int64) for x in np.triu_indices(len(frame), 1))
+    for comparison in (GIVEN, SURNAME, BIRTH, PHONE, CURP, ID_NUMBER):
+        assert (
+            comparison.compute(small, il, ir).tolist() == comparison.compute(large, il, ir).tolist()
+        )

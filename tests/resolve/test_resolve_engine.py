@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd  # type: ignore[import-untyped]
@@ -19,6 +20,8 @@ from enlace.resolve import (
     score_pairs,
     strong_key,
 )
+from enlace.resolve.blocking import DEFAULT_RULES, _deletions, rule_pair_keys
+from enlace.resolve.fellegi_sunter import _patterns
 
 GIVEN = ["ana", "luis", "jose", "maria", "pedro", "rosa", "juan", "elena", "carlos", "sofia",
          "diego", "laura", "miguel", "paula", "raul", "irene"]  # fmt: skip
@@ -186,3 +189,46 @@ def test_pairs_are_unique_and_ordered() -> None:
     keys = scored.left * 10_000 + scored.right
     assert (scored.left < scored.right).all()
     assert len(np.unique(keys)) == len(keys)
+
+
+def _namesakes(count: int) -> pd.DataFrame:
+    """``count`` people of one name (one big block), each recorded twice, births apart."""
+    rows = []
+    for p in range(count):
+        dob = f"19{50 + p % 50}-{1 + p // 50 % 12:02d}-{1 + p // 600 % 28:02d}"
+        for k in range(2):
+            rows.append({"record_id": f"p{p}-{k}", "given_names": "juan",
+                         "surname_1": "garcia", "dob": dob})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_a_large_block_is_paired_by_sorted_neighbourhood() -> None:
+    prepared = prepare(_namesakes(1000))
+    rule = next(r for r in DEFAULT_RULES if r.name == "name")
+    assert rule.window is not None
+    keys = rule_pair_keys(prepared, rule, max_block=2000)
+    # Linear in the block (not 2000² / 2), and each person's two records meet.
+    assert len(keys) <= rule.window * len(prepared)
+    n = len(prepared)
+    copies = np.arange(0, n, 2) * n + np.arange(1, n, 2)
+    assert np.isin(copies, keys).all()
+    unwindowed = rule_pair_keys(prepared, replace(rule, window=None), max_block=5000)
+    assert len(unwindowed) == n * (n - 1) // 2
+
+
+def test_id_deletion_keys_meet_one_substitution_or_transposition() -> None:
+    ids = pd.Series(["48213907", "48213807", "48219307", "48293107", "123", "48213907"])
+    keys = [{int(k[i]) for k in _deletions(ids)} - {0} for i in range(len(ids))]
+    shared = [{j for j in range(len(ids)) if j != i and keys[i] & keys[j]} for i in range(len(ids))]
+    assert shared[0] == {1, 2, 5}  # one digit wrong, two swapped, the same number
+    assert 3 not in shared[0]  # two edits apart
+    assert shared[4] == set()  # too short to carry a key
+
+
+def test_level_patterns_match_numpy_unique() -> None:
+    rng = np.random.default_rng(3)
+    levels = rng.integers(0, 5, size=(5000, 7)).astype(np.int8)
+    distinct, counts = _patterns(levels)
+    expected, expected_counts = np.unique(levels, axis=0, return_counts=True)
+    assert (distinct == expected).all()
+    assert (counts == expected_counts).all()
