@@ -202,21 +202,29 @@ def main() -> None:
     if args.child:
         child(args.child, args.data, args.link)
         return
+    print(f"N = {args.n:,}" + (" (linking two halves)" if args.link else ""))
+    print(f"{'tool':<10}{'precision':>10}{'recall':>10}{'F1':>10}{'seconds':>10}{'peak GB':>10}")
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "people.parquet"
         generate(args.n).to_parquet(path)
-        tools = ["enlace"] + ([] if args.skip_splink else ["splink"])
-        rows = []
-        for tool in tools:
-            cmd = [sys.executable, __file__, "--child", tool, "--data", str(path)]
+        for tool in ["enlace"] + ([] if args.skip_splink else ["splink"]):
+            cmd = [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--child",
+                tool,
+                "--data",
+                str(path),
+            ]
             cmd += ["--link"] if args.link else []
-            out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-            rows.append(json.loads(out.strip().splitlines()[-1]))
-    print(f"N = {args.n:,}" + (" (linking two halves)" if args.link else ""))
-    print(f"{'tool':<10}{'precision':>10}{'recall':>10}{'F1':>10}{'seconds':>10}{'peak GB':>10}")
-    for r in rows:
-        print(f"{r['tool']:<10}{r['precision']:>10.4f}{r['recall']:>10.4f}{r['f1']:>10.4f}"
-              f"{r['seconds']:>10.1f}{r['peak_gb']:>10.2f}")  # fmt: skip
+            # DuckDB spills into the working directory's .tmp/; keep that inside tmp.
+            out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=tmp).stdout
+            r = json.loads(out.strip().splitlines()[-1])
+            rows.append(r)
+            # Each row as soon as its tool ends: a peer that never finishes loses nothing.
+            print(f"{r['tool']:<10}{r['precision']:>10.4f}{r['recall']:>10.4f}{r['f1']:>10.4f}"
+                  f"{r['seconds']:>10.1f}{r['peak_gb']:>10.2f}", flush=True)  # fmt: skip
     if len(rows) == 2:
         print(f"enlace time / splink time = {rows[0]['seconds'] / rows[1]['seconds']:.3f}")
 
