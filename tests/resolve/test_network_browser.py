@@ -53,12 +53,23 @@ def test_network_graph_is_drawn_filtered_and_opens_a_report(
         )
         assert hidden
 
-        # Clicking a report node opens that report.
-        point = page.evaluate(
-            "() => { const n = window.enlaceNetwork.nodes('[kind = \"report\"]')[0];"
-            " const p = n.renderedPosition(); return {x: p.x, y: p.y, href: n.data('href')}; }"
-        )
+        # Clicking a report node opens that report. The page is scrolled first and the node is
+        # one no other visible node overlaps, so the click lands on it and nothing else.
         page.locator("#network-graph").scroll_into_view_if_needed()
+        point = page.evaluate(
+            """() => new Promise(done => requestAnimationFrame(() => {
+                 const cy = window.enlaceNetwork;
+                 const apart = (a, b) => a.x2 < b.x1 || b.x2 < a.x1 || a.y2 < b.y1 || b.y2 < a.y1;
+                 const box = e =>
+                   e.renderedBoundingBox({includeLabels: false, includeOverlays: false});
+                 const shown = cy.nodes(":visible");
+                 const n = cy.nodes('[kind = "report"]').filter(r => shown.every(
+                   o => o.same(r) || apart(box(r), box(o))
+                 ))[0] || cy.nodes('[kind = "report"]')[0];
+                 const p = n.renderedPosition();
+                 done({x: p.x, y: p.y, href: n.data('href')});
+               }))"""
+        )
         box = page.locator("#network-graph").bounding_box()
         assert box is not None
         page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
