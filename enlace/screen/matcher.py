@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from enlace.screen.catalog import Catalog
 from enlace.screen.context import FRAMING, Segments, Stance
 from enlace.screen.hours import long_days
-from enlace.screen.patterns import (
-    CompiledSet,
-    Dispatch,
-    Rule,
-    TextIndex,
-    compile_regex,
-    compile_set,
-)
+from enlace.screen.patterns import CompiledSet, Rule, compile_regex, compile_set
+from enlace.screen.word_index import Dispatch, TextIndex
 
 HOURS_CODE = "excessive_hours"
 
@@ -149,7 +144,10 @@ class Matcher:
         rules = self.indicator_rules
         hits: list[Hit] = []
         stances: dict[tuple[int, bool], bool] = {}
-        for uid in sorted(found.keys() & rules.keys(), key=lambda uid: rules[uid][0]):
+        sentence_starts = segments.sentence_starts
+        # Membership per found rule: ``keys() &`` would build a set of the larger side. The
+        # rule entries start with their distinct ranks, so they sort in rank order.
+        for uid in sorted([uid for uid in found if uid in rules], key=rules.__getitem__):
             _, code, threat, flag = rules[uid]
             for start, end in found[uid]:
                 key = (start, threat)
@@ -159,7 +157,9 @@ class Matcher:
                         segments.stance(start, threat=threat) is Stance.ASSERTED
                     )
                 if asserted:
-                    hits.append(Hit(code, start, end, flag, segments.sentence_of(start)))
+                    # The first sentence starts at 0: no ``max`` as in ``sentence_of``.
+                    sentence = bisect_right(sentence_starts, start) - 1
+                    hits.append(Hit(code, start, end, flag, sentence))
         for start, end in long_days(text):
             if segments.stance(start, threat=False) is Stance.ASSERTED:
                 hits.append(Hit(HOURS_CODE, start, end, None, segments.sentence_of(start)))
@@ -218,7 +218,7 @@ class Matcher:
         """Number of distinct cues found per Polaris type of the allowed kinds."""
         cues = self.polaris_cues
         labels: dict[int, set[str]] = {}
-        for uid in cache.found.keys() & cues.keys():
+        for uid in [uid for uid in cache.found if uid in cues]:
             rank, label = cues[uid]
             labels.setdefault(rank, set()).add(label)
         scores: dict[str, int] = {}

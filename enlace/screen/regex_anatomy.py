@@ -8,6 +8,7 @@ computed once when the catalog is compiled.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import Any
 
 # The regex parser of the standard library.
@@ -257,16 +258,24 @@ def _word_requirements(items: Any, at_word_start: bool) -> list[frozenset[str]]:
     found: list[frozenset[str]] = []
     state = at_word_start
     for index, (op, av) in enumerate(items):
-        if state:
-            options = _word_options(items[index:])
-            if options:
-                found.append(options)
+        options = _word_options(items[index:]) if state else None
+        if options:
+            found.append(options)
         if op in (_sre.ASSERT, _sre.ASSERT_NOT):
             continue
         if op is _sre.SUBPATTERN:
             inner = list(av[-1])
             found.extend(_word_requirements(inner, state))
             state = _ends_outside_word(inner)
+        elif op is _sre.BRANCH:
+            # Each alternative needs words of its own; one of each alternative's rarest is
+            # a requirement ("la migra" needs "migra", rarer than the "la" it starts with).
+            per_branch = [_word_requirements(list(branch), state) for branch in av[1]]
+            if all(per_branch):
+                rarest = frozenset().union(*(max(r, key=_rarity) for r in per_branch))
+                if not options or _rarity(rarest) > _rarity(options):
+                    found.append(rarest)
+            state = False
         elif _never_word(op, av):
             state = True
         elif op in _REPEATS:
@@ -285,3 +294,103 @@ def word_requirements(regex: str) -> tuple[frozenset[str], ...]:
     """
     unique = dict.fromkeys(_word_requirements(list(_sre.parse(regex)), at_word_start=True))
     return tuple(unique)
+
+
+#: Characters no catalog separator (``SEP``) crosses: a match that never consumes one stays in
+#: the stretch of text between two of them, so only that stretch's words can be in it.
+BREAKS = ".!?;\n"
+_CATEGORIES: dict[Any, Callable[[str], bool]] = {
+    _sre.CATEGORY_DIGIT: str.isdigit,
+    _sre.CATEGORY_NOT_DIGIT: lambda c: not c.isdigit(),
+    _sre.CATEGORY_SPACE: str.isspace,
+    _sre.CATEGORY_NOT_SPACE: lambda c: not c.isspace(),
+    _sre.CATEGORY_WORD: _is_word_char,
+    _sre.CATEGORY_NOT_WORD: lambda c: not _is_word_char(c),
+}
+
+
+def _class_matches(items: Any, char: str) -> bool:
+    """Whether a parsed character class may match ``char`` (True when unsure)."""
+    negate = False
+    hit = False
+    for op, av in items:
+        if op is _sre.NEGATE:
+            negate = True
+        elif op is _sre.LITERAL:
+            hit = hit or chr(av) == char
+        elif op is _sre.RANGE:
+            hit = hit or av[0] <= ord(char) <= av[1]
+        elif op is _sre.CATEGORY and av in _CATEGORIES:
+            hit = hit or bool(_CATEGORIES[av](char))
+        else:
+            return True
+    return hit != negate
+
+
+def _stays(items: Any) -> bool:  # noqa: PLR0911, PLR0912
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # consumes nothing
+        if op is _sre.LITERAL:
+            if chr(av) in BREAKS:
+                return False
+        elif op is _sre.IN:
+            if any(_class_matches(av, char) for char in BREAKS):
+                return False
+        elif op is _sre.SUBPATTERN:
+            if not _stays(av[-1]):
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_stays(branch) for branch in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _stays(av[2]):
+                return False
+        else:
+            return False  # any character, backreferences...: unknown
+    return True
+
+
+def stays_in_segment(regex: str) -> bool:
+    """Whether no match of ``regex`` contains a character of ``BREAKS`` (False when unsure)."""
+    return _stays(list(_sre.parse(regex)))
+
+
+_NOT_WORD_AHEAD = [(_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_WORD)])]
+
+
+def _blind(items: Any) -> bool:  # noqa: PLR0911, PLR0912
+    for op, av in items:
+        if op is _sre.AT:
+            if av not in (_sre.AT_BOUNDARY, _sre.AT_NON_BOUNDARY):
+                return False
+        elif op is _sre.ASSERT_NOT:
+            if av[0] != 1 or list(av[1]) != _NOT_WORD_AHEAD:
+                return False
+        elif op is _sre.ASSERT:
+            return False
+        elif op is _sre.SUBPATTERN:
+            if not _blind(av[-1]):
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_blind(branch) for branch in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _blind(av[2]):
+                return False
+        elif op not in (_sre.LITERAL, _sre.IN, _sre.NOT_LITERAL, _sre.ANY):
+            return False
+    return True
+
+
+def stretch_blind(regex: str) -> bool:
+    """Whether ``regex`` finds the same matches in a stretch between two sentence marks when
+    the text is cut at the mark that ends it: its matches stay in the stretch
+    (``stays_in_segment``) and it looks past its match only for a word character or a word
+    boundary, which the cut end and the mark answer alike."""
+    return stays_in_segment(regex) and _blind(list(_sre.parse(regex)))
+
+
+def _rarity(options: frozenset[str]) -> int:
+    """How selective a requirement is: the length of its shortest option."""
+    return min(1 if o == DIGIT else len(o.removesuffix(WHOLE)) for o in options)

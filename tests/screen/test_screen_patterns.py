@@ -12,21 +12,18 @@ import pytest
 import yaml
 
 from enlace.screen.catalog import load_catalog
-from enlace.screen.context import _CLAUSE_END
+from enlace.screen.context import _CLAUSE_END, clause_ends
 from enlace.screen.folding import fold_text
 from enlace.screen.matcher import matcher_for
 from enlace.screen.patterns import (
     _SPLIT,
-    Dispatch,
     Rule,
-    TextIndex,
-    _leftmost,
-    _starts_word,
     anchors,
     split_words,
     thresholds_hold,
     word_requirements,
 )
+from enlace.screen.word_index import Dispatch, TextIndex, _leftmost, _starts_word
 
 EVAL = Path(__file__).resolve().parents[2] / "eval" / "screen"
 
@@ -64,9 +61,7 @@ def _scanned(text: str, rule: Rule) -> list[tuple[int, int]]:
 
 def test_index_finds_what_every_rule_finds_at_every_word_start() -> None:
     dispatch = matcher_for(load_catalog()).dispatch
-    groups = [*dispatch.exact.values(), *dispatch.table.values()]
-    if dispatch.digit is not None:
-        groups.append(dispatch.digit)
+    groups = dispatch.all_groups()
     dispatched = list({rule.uid: rule for g in groups for rule in g.rules}.values())
     texts = random.Random(7).sample(_narratives(), 24)
     texts.append(" ".join(texts[:8]))  # long enough for many rules to share a text
@@ -127,11 +122,15 @@ def test_clause_ends_as_the_plain_alternation() -> None:
     )
     rng = random.Random(5)
     pieces = ["but", "pero", "and", "y", " ", "\n", ".", ",", "x", "sin embargo", "\t", "(", "so"]
-    for _ in range(5000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+    pieces += ["sino", "though", "although", "sin", "\n\n", " y\n", "luego", ")."]
+    spaced = [piece for piece in pieces if piece != "\t"]  # clause_ends' str.find path
+    for index in range(10000):
+        alphabet = pieces if index % 2 else spaced
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
         assert [m.span() for m in _CLAUSE_END.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], text
+        assert clause_ends(text) == {m.end() for m in plain.finditer(text)}, text
 
 
 def test_folding_with_replacements_keeps_offsets() -> None:
