@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, compress
-from operator import add, attrgetter, itemgetter
+from operator import attrgetter
 
 from enlace.extract import anchors
 from enlace.extract.folding import fold
 from enlace.extract.language import word_cues
 
-TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# A word and the separator after it. Without "_" in the text, \w is [^\W_] and the
-# simpler class is faster; possessive quantifiers never backtrack.
-_TOKEN_AND_SEPARATOR = re.compile(r"([^\W_]++(?:['’][^\W_]++)*+)([\W_]*+)")
-_WORD_AND_SEPARATOR = re.compile(r"(\w++(?:['’]\w++)*+)(\W*+)")
+# Splitting on a captured token gives separator, token, separator, ... (no tuple per
+# token as findall makes). Without "_" in the text, \w is [^\W_] and the simpler class
+# is faster; possessive quantifiers never backtrack.
+_SPLIT_TOKENS = re.compile(r"([^\W_]++(?:['’][^\W_]++)*+)")
+_SPLIT_WORDS = re.compile(r"(\w++(?:['’]\w++)*+)")
 _SENTENCE_END = re.compile(r"[.!?:\n]")
-_CASE_UNIT = 1 << 32
+# Three counts of up to 2**21 - 1 packed in one int below 2**63: builtin sum adds such ints
+# in a C long without allocating (documents of more tokens are counted apart).
+_CASE_UNIT = 1 << 21
+_MAX_PACKED = _CASE_UNIT - 1
 
 
 _POSITIONS: dict[int, tuple[int, ...]] = {}
@@ -36,6 +39,9 @@ class Word:
 
     __slots__ = (
         "case",
+        "case_letter",
+        "case_lower",
+        "case_upper",
         "cues",
         "folded",
         "is_alpha",
@@ -63,10 +69,13 @@ class Word:
         # Counts toward the case ratios, packed for one sum per document: words that
         # start with a letter, and of those the ones in capitals and in lower case.
         letter = text[:1].isalpha()
+        self.case_letter = int(letter)
+        self.case_upper = int(letter and self.is_upper)
+        self.case_lower = int(letter and self.is_lower)
         self.case = (
-            letter
-            + (letter and self.is_upper) * _CASE_UNIT
-            + (letter and self.is_lower) * _CASE_UNIT**2
+            self.case_letter
+            + self.case_upper * _CASE_UNIT
+            + self.case_lower * _CASE_UNIT * _CASE_UNIT
         )
 
     def __repr__(self) -> str:
@@ -80,15 +89,18 @@ _WORDS_VERSION: list[tuple[int, int]] = [(0, 0)]
 _MAX_CACHED = 200_000
 
 
-def _lookup_words(words: tuple[str, ...]) -> list[Word]:
+def _lookup_words(words: list[str]) -> list[Word]:
     """The Word of each token text, creating (and caching) the ones not seen before."""
     version = (anchors.registry_size(), anchors.indexed_bits())
     if _WORDS_VERSION[0] != version:
         _WORDS.clear()  # anchors registered since: masks need recomputing
         _WORDS_VERSION[0] = version
+    try:
+        # Nearly always every word is cached: no scan of the list for a None.
+        return list(map(_WORDS.__getitem__, words))
+    except KeyError:
+        pass
     known = list(map(_WORDS.get, words))
-    if None not in known:
-        return known  # type: ignore[return-value]  # no None: every word was cached
     missing = dict.fromkeys(w for w, word in zip(words, known, strict=True) if word is None)
     new = {w: Word(w) for w in missing}
     found = list(map(new.get, words, known))
@@ -98,23 +110,33 @@ def _lookup_words(words: tuple[str, ...]) -> list[Word]:
     return found  # type: ignore[return-value]  # every word is in new or in _WORDS
 
 
-# Separator -> (gap, whether the next token starts a sentence); separators repeat a lot.
-_SEPARATORS: dict[str, tuple[str, bool]] = {}
+# Separator -> gap, and separator -> whether the next token starts a sentence;
+# separators repeat a lot.
+_GAPS: dict[str, str] = {}
+_ENDS_SENTENCE: dict[str, bool] = {}
 
 
-def _separator(sep: str) -> tuple[str, bool]:
-    info = (_gap(sep), bool(_SENTENCE_END.search(sep)))
-    if len(sep) <= 8 and len(_SEPARATORS) < 10_000:
-        _SEPARATORS[sep] = info
-    return info
-
-
-def _lookup_separators(seps: tuple[str, ...]) -> list[tuple[str, bool]]:
-    known = list(map(_SEPARATORS.get, seps))
-    if None not in known:
-        return known  # type: ignore[return-value]  # no None: every separator was cached
-    new = {sep: _separator(sep) for sep, info in zip(seps, known, strict=True) if info is None}
-    return list(map(new.get, seps, known))  # type: ignore[arg-type]
+def _lookup_separators(seps: list[str]) -> tuple[list[str], list[bool]]:
+    """The gap of each separator and whether it ends a sentence."""
+    try:
+        return list(map(_GAPS.__getitem__, seps)), list(map(_ENDS_SENTENCE.__getitem__, seps))
+    except KeyError:
+        pass
+    gaps: list[str] = []
+    ends: list[bool] = []
+    for sep in seps:
+        gap = _GAPS.get(sep)
+        if gap is None:
+            gap = _gap(sep)
+            end = bool(_SENTENCE_END.search(sep))
+            if len(sep) <= 8 and len(_GAPS) < 10_000:
+                _GAPS[sep] = gap
+                _ENDS_SENTENCE[sep] = end
+        else:
+            end = _ENDS_SENTENCE[sep]
+        gaps.append(gap)
+        ends.append(end)
+    return gaps, ends
 
 
 def _gap(text: str) -> str:
@@ -215,8 +237,10 @@ class Doc:
         position (positions index a list, cheaper than looking large ints up in a dict)."""
         lists: list[list[int]] = [[] for _ in range(anchors.registry_size())]
         append = [lst.append for lst in lists]
-        for i, positions in enumerate(map(_POSITIONS_OF, self.tokens)):
-            for k in positions:
+        positions = list(map(_POSITIONS_OF, self.tokens))
+        # About 40% of the tokens have no indexed bit: skip them at C level.
+        for i in compress(range(len(positions)), positions):
+            for k in positions[i]:
                 append[k](i)
         return lists
 
@@ -228,18 +252,28 @@ class Doc:
         offsets = self.offsets
         if before == 0 and not first:
             return list(map(offsets.__getitem__, idx))
-        # idx ascends: each window starts after the last one ended, so no token repeats.
+        # idx ascends: windows that overlap or touch merge into one run of tokens, and
+        # each run is copied once (no token repeats).
         out: list[int] = []
-        done = 0
         masks = self.masks
         keep = first.__and__
+        lo = hi = 0
         for i in idx:
-            lo = max(done, i - before)
+            if i - before <= hi:
+                hi = i + 1
+                continue
+            if hi:
+                if first:
+                    out.extend(compress(offsets[lo:hi], map(keep, masks[lo:hi])))
+                else:
+                    out.extend(offsets[lo:hi])
+            lo = i - before
+            hi = i + 1
+        if hi:
             if first:
-                out.extend(compress(offsets[lo : i + 1], map(keep, masks[lo : i + 1])))
+                out.extend(compress(offsets[lo:hi], map(keep, masks[lo:hi])))
             else:
-                out.extend(offsets[lo : i + 1])
-            done = i + 1
+                out.extend(offsets[lo:hi])
         return out
 
 
@@ -247,37 +281,40 @@ _MASK = attrgetter("mask")
 _POSITIONS_OF = attrgetter("positions")
 _CUES = attrgetter("cues")
 _CASE = attrgetter("case")
-_GAP = itemgetter(0)
-_STARTS_SENTENCE = itemgetter(1)
+_LETTER = attrgetter("case_letter")
+_UPPER = attrgetter("case_upper")
+_LOWER = attrgetter("case_lower")
 
 
 def make_doc(text: str, lang: str) -> Doc:
     """Tokenize once: words, offsets, separators, sentence starts, case ratios.
 
-    Every step is a C-level pass (findall, map, accumulate) rather than a Python loop
+    Every step is a C-level pass (split, map, accumulate) rather than a Python loop
     over the tokens: a narrative of 2 KB has about 370 of them.
     """
-    first = TOKEN.search(text)
-    if first is None:
+    parts = (_SPLIT_TOKENS if "_" in text else _SPLIT_WORDS).split(text)
+    if len(parts) == 1:
         return Doc(text, lang, [], [], [], [], [])
-    pos = first.start()
-    rx = _TOKEN_AND_SEPARATOR if "_" in text else _WORD_AND_SEPARATOR
-    words, seps = zip(*rx.findall(text, pos), strict=True)
+    words = parts[1::2]
     tokens = _lookup_words(words)
-    lengths = list(map(len, words))
-    # A token starts where the previous one started plus its length and its separator's.
-    offsets = list(accumulate(map(add, lengths, map(len, seps)), initial=pos))
-    offsets.pop()
-    ends = list(map(add, offsets, lengths))
-    separators = _lookup_separators(seps)
-    gaps = list(map(_GAP, separators))
+    # parts alternate separator, word, separator...: where each part ends gives the
+    # start (end of the separator before) and the end of every word.
+    bounds = list(accumulate(map(len, parts)))
+    offsets = bounds[0:-1:2]
+    ends = bounds[1::2]
+    gaps, ends_sentence = _lookup_separators(parts[2::2])
     gaps[-1] = ""
-    sentence_start = [True, *map(_STARTS_SENTENCE, separators)]
+    sentence_start = [True, *ends_sentence]
     sentence_start.pop()
-    case = sum(map(_CASE, tokens))
-    alpha = max(1, case % _CASE_UNIT)
-    upper = (case // _CASE_UNIT) % _CASE_UNIT
-    lower = case // _CASE_UNIT**2
+    if len(tokens) <= _MAX_PACKED:
+        case = sum(map(_CASE, tokens))
+        alpha = max(1, case & _MAX_PACKED)
+        upper = (case >> 21) & _MAX_PACKED
+        lower = case >> 42
+    else:
+        alpha = max(1, sum(map(_LETTER, tokens)))
+        upper = sum(map(_UPPER, tokens))
+        lower = sum(map(_LOWER, tokens))
     return Doc(
         text, lang, tokens, offsets, ends, gaps, sentence_start, upper / alpha, lower / alpha
     )

@@ -46,6 +46,14 @@ _TRIGGERS_REVERSED = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+# Last word of a trigger -> the words that can come right before it, when every trigger
+# ending with it has two words or more ("de" ends only "responde al nombre de"): a
+# cheap test that skips the regex after most "de", "es", "is".
+_TRIGGER_BEFORE_LAST: dict[str, frozenset[str]] = {}
+for _last in {p.split()[-1] for p in _TRIGGER_PHRASES}:
+    _phrases = [p.split() for p in _TRIGGER_PHRASES if p.split()[-1] == _last]
+    if all(len(words) > 1 for words in _phrases):
+        _TRIGGER_BEFORE_LAST[_last] = frozenset(words[-2] for words in _phrases)
 # Last words of the triggers above, to skip the regex on most tokens.
 _TRIGGER_LAST = frozenset(
     [
@@ -311,6 +319,9 @@ def _preceded_by(doc: Doc, i: int) -> str:
         return "title"
     if not mask & _TRIGGER_WORD:
         return ""  # every trigger ends with one of these words
+    before = _TRIGGER_BEFORE_LAST.get(prev.folded)
+    if before is not None and (i < 2 or doc.tokens[i - 2].folded not in before):
+        return ""
     start = doc.offsets[i]
     window = doc.text[max(0, start - 40) : start]
     return "trigger" if _TRIGGERS_REVERSED.match(window[::-1]) else ""

@@ -243,7 +243,10 @@ def _accept(doc: Doc, i: int, j: int, place: Place) -> tuple[bool, float]:
         capitalized = first.is_cap or key in _JOINERS
     else:
         capitalized = all(t.is_cap or t.folded in _JOINERS for t in toks[i:j])
-    if prev in _PLATE_WORDS or _PLATE_AFTER.match(text, end, end + 9):
+    if prev in _PLATE_WORDS or (
+        # _PLATE_AFTER can only match at the next token, when it starts with p, t or l.
+        j < len(toks) and toks[j].text[0] in "pPtTlL" and _PLATE_AFTER.match(text, end, end + 9)
+    ):
         return _NO  # the issuing state of a licence plate, kept with the plate
     if end - start <= 3 or len(text[start:end].replace(".", "").replace(" ", "")) <= 3:
         return _short_form(text[start:end], key, after_prep)
@@ -299,6 +302,7 @@ def _gazetteer_matches(doc: Doc, gaz: Gazetteer) -> list[Entity]:
     done = 0
     gaps = doc.gaps
     follow = gaz.follow
+    lookup = gaz.index.get
     for i in doc.hits(_PLACE_START):
         if i < done:
             continue
@@ -317,7 +321,7 @@ def _gazetteer_matches(doc: Doc, gaz: Gazetteer) -> list[Entity]:
         # The longest run of words that names a place and passes the checks wins.
         keys = _keys_from(doc, gaz, i) if longer else [key]
         for n in range(len(keys), 0, -1):
-            hits = gaz.lookup(keys[n - 1])
+            hits = lookup(keys[n - 1])
             if not hits:
                 continue
             ok, conf = _accept(doc, i, i + n, hits[0])
