@@ -58,6 +58,14 @@ def resolve(
     threshold: Annotated[
         str, typer.Option(help="deconfliction, default, leads, or a probability.")
     ] = "default",
+    family_guard: Annotated[
+        bool,
+        typer.Option(
+            "--family-guard/--no-family-guard",
+            help="Keep apparent siblings, twins and parents apart (default). Turn off only for "
+            "sources known to hold no relatives, where another given name is a keying error.",
+        ),
+    ] = True,
 ) -> None:
     """Resolve person records: fields record_id, source, full_name, given_names, surname_1,
     surname_2, dob, sex, phone, email, address, city, state, postcode, country, id_number."""
@@ -71,7 +79,9 @@ def resolve(
         def tick(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        summary = run_batch(list(inputs), out, pairs, mapping, tick, threshold=cut)
+        summary = run_batch(
+            list(inputs), out, pairs, mapping, tick, threshold=cut, family_guard=family_guard
+        )
     err.print(
         f"{summary.records} records, {summary.candidate_pairs} candidate pairs, "
         f"{summary.matched_pairs} matching pairs, {summary.clusters} clusters "

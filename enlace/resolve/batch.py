@@ -159,12 +159,15 @@ def run_batch(
     threshold: float = THRESHOLDS["default"],
     pairs_threshold: float = 0.5,
     reference_year: int | None = None,
+    family_guard: bool = True,
 ) -> BatchSummary:
     """Resolve person records in one or two CSV files; write clusters (and pairs).
 
     ``clusters.csv`` has ``record_id,cluster_id`` (the cluster id is its smallest record
     id, stable across runs); ``pairs.csv`` has ``record_id_l,record_id_r,match_probability``
-    for pairs at or above ``pairs_threshold``.
+    for pairs at or above ``pairs_threshold``. ``family_guard=False`` lets records that differ
+    only as relatives do (another real given name, a birth a generation apart) merge: for
+    sources known to hold no relatives, where such a difference is a keying error.
     """
     started = time.perf_counter()
     mapping = mapping or {}
@@ -179,7 +182,11 @@ def run_batch(
     if prepared["rid"].duplicated().any():
         dup = prepared.loc[prepared["rid"].duplicated(), "rid"].iloc[0]
         raise ResolveInputError(f"record_id {dup!r} appears more than once across the inputs")
-    scored = None if len(prepared) < 2 else score_pairs(prepared, ResolverConfig(), progress)
+    scored = (
+        None
+        if len(prepared) < 2
+        else score_pairs(prepared, ResolverConfig(sibling_guard=family_guard), progress)
+    )
     ids = prepared["rid"].tolist()
     if scored is None:
         clusters = ids

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pandas as pd  # type: ignore[import-untyped]
 import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
@@ -108,3 +109,26 @@ def test_resolve_entities_merges_stored_people(
         assert len(people) == 2
         assert s.scalars(select(ResolutionModel)).one().records == 3  # the model it trained
     db.dispose()
+
+
+@pytest.mark.parametrize("guard", ["--family-guard", "--no-family-guard"])
+def test_the_family_guard_can_be_turned_off_for_sources_without_relatives(
+    tmp_path: Path, guard: str
+) -> None:
+    # Twins: one household, one birth date, two real given names. Kept apart by default;
+    # merged when the source is known to hold no relatives (another name is a keying error).
+    from tests.resolve.test_resolve_engine import synthetic
+
+    twins = pd.DataFrame(
+        [{"record_id": f"t{k}", "given_names": name, "surname_1": "Colquhoun",
+          "dob": "1969-02-20", "address": "22 Tillyard Drive", "postcode": "10050",
+          "id_number": number}
+         for k, (name, number) in enumerate([("Chelsea", "4088606"), ("Natalie", "4281779")])]
+    )  # fmt: skip
+    path, out = tmp_path / "people.csv", tmp_path / "clusters.csv"
+    filler = synthetic(150).drop(columns=["entity"])
+    pd.concat([twins, filler], ignore_index=True).fillna("").to_csv(path, index=False)
+    result = runner.invoke(app, ["resolve", str(path), "--out", str(out), guard])
+    assert result.exit_code == 0, result.output
+    cluster = {row["record_id"]: row["cluster_id"] for row in _rows(out)}
+    assert (cluster["t0"] == cluster["t1"]) is (guard == "--no-family-guard")
