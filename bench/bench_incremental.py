@@ -8,8 +8,9 @@ stored person in another way (second surname dropped, accents and case lost, the
 the others name someone new. Prints p50/p95/max per report and how many variants were merged.
 
 Run: ``.venv/bin/python bench/bench_incremental.py [--entities 100000] [--reports 200] [--keep]
-[--explain]`` (``ENLACE_BENCH_POSTGRES_URL`` names the server; ``--explain`` prints the plan of
-the candidate lookup by one stored person's blocking keys). The stored people are filled once into a
+[--explain] [--profile FILE]`` (``ENLACE_BENCH_POSTGRES_URL`` names the server; ``--explain``
+prints the plan of the candidate lookup by one stored person's blocking keys; ``--profile``
+writes a cProfile of the timed steps). The stored people are filled once into a
 template database ``enlace_bench_incremental_<entities>``; each run resolves its reports in a
 fresh copy ``enlace_bench_incremental``, so runs start from the same state. ``--keep`` keeps
 the template for the next run (filling a million people takes a while).
@@ -18,6 +19,7 @@ the template for the next run (filling a million people takes a while).
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
 import random
 import statistics
@@ -26,7 +28,7 @@ import unicodedata
 from datetime import UTC, datetime, timedelta
 
 from faker import Faker
-from sqlalchemy import Engine, create_engine, func, insert, select, text
+from sqlalchemy import Engine, create_engine, event, func, insert, select, text
 from sqlalchemy.engine import make_url
 
 from enlace.model import Entity, Mention, Report
@@ -212,6 +214,9 @@ def main() -> None:
     parser.add_argument(
         "--explain", action="store_true", help="show the plan of one stored person's key lookup"
     )
+    parser.add_argument(
+        "--profile", metavar="FILE", help="write a cProfile of the timed steps to FILE"
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
@@ -231,6 +236,12 @@ def main() -> None:
     timings: list[float] = []
     cpu: list[float] = []
     merged = variants = 0
+    statements = [0]
+    event.listen(
+        db.engine, "before_cursor_execute", lambda *_: statements.__setitem__(0, statements[0] + 1)
+    )
+    profiler = cProfile.Profile() if args.profile else None
+    timed_statements = 0
     for k in range(args.reports):
         variant = k % 2 == 0
         person = people[rng.randrange(len(people))] if variant else _people(1, rng)[0]
@@ -249,11 +260,17 @@ def main() -> None:
             extract_report(s, report)
             s.commit()
             before = s.scalar(select(func.count(EntityMerge.id)))
+            counted = statements[0]
             t, c = time.perf_counter(), time.process_time()
+            if profiler:
+                profiler.enable()
             resolution.resolve_report(s, report)
             s.commit()
+            if profiler:
+                profiler.disable()
             timings.append(time.perf_counter() - t)
             cpu.append(time.process_time() - c)
+            timed_statements += statements[0] - counted
             if variant:
                 variants += 1
                 merged += s.scalar(select(func.count(EntityMerge.id))) != before
@@ -267,8 +284,12 @@ def main() -> None:
         f"reports: p50 {statistics.median(timings) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
         f"max {timings[-1] * 1000:.1f} ms (this process's CPU: p50 "
         f"{statistics.median(cpu) * 1000:.1f} ms, p95 {cpu[int(0.95 * (len(cpu) - 1))] * 1000:.1f}"
-        f" ms); {merged}/{variants} variants of a stored person merged (setup {filled:.0f} s)"
+        f" ms); {merged}/{variants} variants of a stored person merged; "
+        f"{timed_statements / len(timings):.1f} SQL statements per report (setup {filled:.0f} s)",
+        flush=True,
     )
+    if profiler:
+        profiler.dump_stats(args.profile)
     db.dispose()
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{NAME}" WITH (FORCE)'))

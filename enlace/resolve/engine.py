@@ -36,6 +36,7 @@ from enlace.resolve.fellegi_sunter import (
 )
 from enlace.resolve.guards import (
     NAMESAKE_CAP,
+    Bools,
     contested,
     expected_namesakes,
     siblings,
@@ -124,17 +125,62 @@ def score_pairs(
     config: ResolverConfig | None = None,
     progress: Progress | None = None,
     params: Parameters | None = None,
+    focus: int | None = None,
 ) -> ScoredPairs:
-    """Block, compare, train (unless ``params`` are given) and score every candidate pair."""
+    """Block, compare, train (unless ``params`` are given) and score every candidate pair.
+
+    With ``focus`` (and ``params``), the input is a few new records (the first ``focus``
+    rows) with the stored records they may match: only pairs touching a new record are
+    returned, and no blocking runs (the stored keys chose the rows). The guards still see
+    every pair they read, so each returned pair scores exactly as among all pairs.
+    """
     config = config or ResolverConfig()
+    if focus is not None and params is None:
+        raise ValueError("scoring a focus needs trained parameters")
     e = Encoded(prepared)
     by_rule: dict[str, IntArray] = {}
-    left, right = candidate_pairs(
-        prepared, config.rules, config.link_only, config.max_block, by_rule
-    )
+    if focus is not None:
+        left, right = _pairs_touching(len(prepared), np.arange(focus))
+    else:
+        left, right = candidate_pairs(
+            prepared, config.rules, config.link_only, config.max_block, by_rule
+        )
     levels = _levels_chunked(e, left, right, config, progress)
     if params is None:
         params = train(e, prepared, left, right, levels, config, by_rule)
+    weight, held = _weigh(e, left, right, levels, params, config)
+    wanted = len(left)
+    if focus is not None and held.any():
+        # Vouching and contesting read every pair of a held pair's stored record as well.
+        ends = np.unique(np.r_[left[held], right[held]])
+        more_l, more_r = _pairs_touching(len(prepared), ends[ends >= focus], skip=focus)
+        more_levels = compare(e, more_l, more_r, config.comparisons)
+        more_weight, more_held = _weigh(e, more_l, more_r, more_levels, params, config)
+        left, right = np.r_[left, more_l], np.r_[right, more_r]
+        levels = np.concatenate([levels, more_levels])
+        weight, held = np.r_[weight, more_weight], np.r_[held, more_held]
+    if held.any():
+        prob = probability(weight)
+        held &= ~vouched(left, right, prob, held)
+        held[held] = contested(left, right, prob, held)[held] | (
+            expected_namesakes(e, left[held], right[held], levels[held], config.comparisons)
+            >= config.namesake_guard
+        )
+        weight[held] = NAMESAKE_CAP
+    left, right, levels, weight = left[:wanted], right[:wanted], levels[:wanted], weight[:wanted]
+    return ScoredPairs(left, right, weight, probability(weight), levels, params)
+
+
+def _weigh(
+    e: Encoded,
+    left: IntArray,
+    right: IntArray,
+    levels: LevelMatrix,
+    params: Parameters,
+    config: ResolverConfig,
+) -> tuple[Floats, Bools]:
+    """Match weights with the family guard applied, and which pairs the namesake guard holds
+    (agreeing on names alone, above its cap) until vouched for or contested."""
     weight = match_weights(params, levels)
     for j, comparison in enumerate(config.comparisons):
         if comparison.tf_column:
@@ -147,15 +193,17 @@ def score_pairs(
         family = siblings(e, left, right, levels, config.comparisons)
         weight[family] = -60.0
         held &= ~family
-    if held.any():
-        prob = probability(weight)
-        held &= ~vouched(left, right, prob, held)
-        held[held] = contested(left, right, prob, held)[held] | (
-            expected_namesakes(e, left[held], right[held], levels[held], config.comparisons)
-            >= config.namesake_guard
-        )
-        weight[held] = NAMESAKE_CAP
-    return ScoredPairs(left, right, weight, probability(weight), levels, params)
+    return weight, held
+
+
+def _pairs_touching(n: int, rows: IntArray, skip: int = 0) -> tuple[IntArray, IntArray]:
+    """Every pair (left < right) of ``n`` rows with an end in ``rows``, leaving out the pairs
+    with an end among the first ``skip`` rows (already scored)."""
+    mask = np.zeros(n, dtype=bool)
+    mask[rows] = True
+    left, right = (x.astype(np.int64) for x in np.triu_indices(n, 1))
+    keep = (mask[left] | mask[right]) & (left >= skip)
+    return left[keep], right[keep]
 
 
 def train(

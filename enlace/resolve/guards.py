@@ -49,8 +49,8 @@ def _generation_apart(e: Encoded, left: IntArray, right: IntArray) -> Bools:
     """Births a generation apart, beyond one mistyped year digit: father and son.
 
     A father and son of one name share a household, phone and address; only the dates
-    tell them apart. A one-digit year typo (1953 / 1983) is excused only when month and
-    day agree; an age from a tip must miss by as much.
+    tell them apart. A year typo (one digit, 1953 / 1983, or two swapped, 1941 / 1914) is
+    excused only when month and day agree; an age from a tip must miss by as much.
     """
     f = e.frame
     lo, hi = (f[c].to_numpy().astype(np.int32) for c in ("ylo", "yhi"))
@@ -59,9 +59,14 @@ def _generation_apart(e: Encoded, left: IntArray, right: IntArray) -> Bools:
     far = (lo[left] > 0) & (lo[right] > 0) & (gap >= 15) & (gap <= 45)
     y = f["byear"].to_numpy().astype(np.int32)
     md = f["bmonth"].to_numpy().astype(np.int32) * 32 + f["bday"].to_numpy()
-    digits = sum(((y[left] // 10**k) % 10 != (y[right] // 10**k) % 10).astype(int)
-                 for k in range(4))  # fmt: skip
-    typo = (y[left] > 0) & (y[right] > 0) & (digits == 1) & (md[left] == md[right])
+    a, b = y[left], y[right]
+    digits = sum(((a // 10**k) % 10 != (b // 10**k) % 10).astype(int) for k in range(4))
+    swapped = np.zeros(len(left), dtype=bool)
+    for k in range(3):  # digits k and k + 1 exchanged
+        da, db = (a // 10**k) % 10, (a // 10 ** (k + 1)) % 10
+        swapped |= a + (db - da) * 10**k + (da - db) * 10 ** (k + 1) == b
+    keyed = (digits == 1) | ((digits == 2) & swapped)
+    typo = (a > 0) & (b > 0) & keyed & (md[left] == md[right])
     out: Bools = far & ~typo
     return out
 

@@ -183,23 +183,28 @@ def merge_entities(
     evidence: dict[str, Any] | None = None,
     judgement_id: int | None = None,
     user_id: int | None = None,
+    drop_index: bool = True,
 ) -> EntityMerge:
-    """Move every mention of ``merged_id`` onto ``kept_id`` and record how to undo it."""
+    """Move every mention of ``merged_id`` onto ``kept_id`` and record how to undo it.
+
+    ``drop_index=False`` leaves the absorbed entity's profile and blocking keys to the
+    caller, which deletes them together with the keeper's (one statement for all)."""
     if kept_id == merged_id:
         raise ConflictError(N_("An entity cannot be merged with itself"))
-    kept, merged = session.get(Entity, kept_id), session.get(Entity, merged_id)
-    if kept is None or merged is None:
+    found = set(session.scalars(select(Entity.id).where(Entity.id.in_((kept_id, merged_id)))))
+    if found != {kept_id, merged_id}:
         raise NotFoundError(N_("Entity not found"), details={"entity": merged_id})
-    mention_ids = list(session.scalars(select(Mention.id).where(Mention.entity_id == merged_id)))
-    session.execute(
+    moved = session.scalars(
         update(Mention)
         .where(Mention.entity_id == merged_id)
         .values(entity_id=kept_id)
+        .returning(Mention.id)
         .execution_options(synchronize_session=False)
     )
-    # The absorbed entity no longer stands alone: it leaves the blocking index.
-    session.execute(delete(ResolutionKey).where(ResolutionKey.entity_id == merged_id))
-    session.execute(delete(ResolutionProfile).where(ResolutionProfile.entity_id == merged_id))
+    mention_ids = sorted(moved)
+    if drop_index:  # the absorbed entity no longer stands alone: it leaves the blocking index
+        session.execute(delete(ResolutionKey).where(ResolutionKey.entity_id == merged_id))
+        session.execute(delete(ResolutionProfile).where(ResolutionProfile.entity_id == merged_id))
     merge = EntityMerge(
         kept_entity_id=kept_id,
         merged_entity_id=merged_id,
@@ -268,9 +273,17 @@ def undo_merge(session: Session, merge_id: int, *, user_id: int | None = None) -
 def follow_merges(session: Session, report_id: int, entity_ids: list[int]) -> list[int]:
     """Move a report's mentions off entities merged away (extraction links on the exact key,
     which still names the absorbed entity) onto the entity now holding them."""
+    # One lookup for all: a new report's entities have rarely been merged away.
+    absorbed = set(
+        session.scalars(
+            select(EntityMerge.merged_entity_id).where(
+                EntityMerge.merged_entity_id.in_(entity_ids), EntityMerge.undone_at.is_(None)
+            )
+        )
+    )
     out = set()
     for entity_id in entity_ids:
-        target = current_entity(session, entity_id)
+        target = current_entity(session, entity_id) if entity_id in absorbed else entity_id
         if target != entity_id:
             merge = session.scalar(
                 select(EntityMerge).where(

@@ -16,23 +16,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from threading import Lock
 from typing import Any
 
 import numpy as np
 import pandas as pd  # type: ignore[import-untyped]
 from sqlalchemy import (
-    ARRAY,
-    ColumnElement,
     Integer,
     Select,
-    any_,
+    bindparam,
     delete,
     false,
     func,
     literal,
     select,
     text,
+    true,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -60,6 +61,7 @@ from enlace.services import entities as entity_ops
 from enlace.services.networks import bind_key
 from enlace.services.resolution_profiles import (
     PROFILE_FIELDS,
+    among,
     chunks,
     load_profiles,
     profile_frame,
@@ -127,15 +129,22 @@ def train_parameters(profiles: Mapping[int, Mapping[str, str]]) -> Parameters:
     return score_pairs(profile_frame(sorted(profiles), profiles)).params
 
 
-def model_parameters(session: Session) -> Parameters:
-    """The newest stored parameters; trained on synthetic data when none are stored yet."""
-    key = bind_key(session)
-    row = session.execute(
+def _newest_model() -> Select[int, Any]:
+    return (
         select(ResolutionModel.id, ResolutionModel.created_at)
         .order_by(ResolutionModel.id.desc())
         .limit(1)
-    ).first()
-    version = (row.id, row.created_at.isoformat()) if row else (0, "")
+    )
+
+
+def model_parameters(session: Session, newest: tuple[int, Any] | None = None) -> Parameters:
+    """The newest stored parameters; trained on synthetic data when none are stored yet.
+
+    ``newest`` is the (id, created_at) of the newest stored model when the caller read it
+    along with something else, which saves a statement."""
+    key = bind_key(session)
+    row = newest if newest is not None else session.execute(_newest_model()).first()
+    version = (row[0], row[1].isoformat()) if row and row[0] is not None else (0, "")
     with _params_lock:
         cached = _params_cache.get(key)
         if cached is not None and cached[0] == version:
@@ -162,14 +171,6 @@ def _bootstrap_parameters() -> Parameters:
 
 
 # --- judgements and decisions -----------------------------------------------------------
-
-
-def among(session: Session, column: Any, ids: Collection[int]) -> ColumnElement[bool]:
-    """``column IN ids``; on PostgreSQL one array parameter (``= ANY``) instead of one per id,
-    so a list of any length is one statement: no per-id binding, parsing or planning."""
-    if session.get_bind().dialect.name == "postgresql":
-        return column == any_(literal(sorted(ids), ARRAY(Integer)))  # type: ignore[no-any-return]
-    return column.in_(sorted(ids))  # type: ignore[no-any-return]
 
 
 def pair(a: int, b: int) -> tuple[int, int]:
@@ -235,6 +236,7 @@ class Pending:
 
     profiles: Mapping[int, Mapping[str, str]]
     rows: Mapping[int, dict[str, Any]]
+    stored: Collection[int] = ()  # those with a profile stored already, to be replaced
 
 
 def _decide(
@@ -254,6 +256,11 @@ def _decide(
     review queue instead, however much the phone and place nearby agree. People named in one
     report share its phone and place; only their names tell them apart.
     """
+    if not len(left):
+        # Nothing scored: a judgement alone merges nothing here (a confirmed pair was merged
+        # when it was confirmed), so the log need not be read.
+        _store_after(session, set(), set(), pending)
+        return Decisions(0, 0)
     rids = [rid(i) for i in ids]
     judgements = _engine_judgements(session, ids)
     decisive = np.where(
@@ -286,6 +293,7 @@ def _decide(
                 by="model",
                 probability=float(probability[best]) if best is not None else None,
                 evidence=_evidence(params, levels[best]) if best is not None else {},
+                drop_index=False,  # with the keeper's, in _store_after
             )
             merges += 1
             gone.add(ids[pos])
@@ -311,12 +319,15 @@ def _store_after(
     if touched:
         profiles.update(load_profiles(session, touched))
     rows: dict[int, dict[str, Any]] = {}
+    fresh: set[int] = set()  # nothing stored for these yet: nothing to delete first
     if pending is not None:
         for eid, profile in pending.profiles.items():
             if eid not in touched and eid not in gone:
                 profiles[eid], rows[eid] = profile, pending.rows[eid]
-    if profiles:
-        store_profile_rows(session, profiles, rows)
+                if eid not in pending.stored:
+                    fresh.add(eid)
+    if profiles or gone:  # the merged-away leave the blocking index with the keepers' old rows
+        store_profile_rows(session, profiles, rows, fresh=fresh, drop=gone)
 
 
 UNDECIDED = np.nextafter(THRESHOLDS["default"], 0.0)  # just below the merge threshold
@@ -362,29 +373,99 @@ def _queue(session: Session, a: int, b: int, probability: float, evidence: dict[
 # --- incremental and batch runs ---------------------------------------------------------
 
 
-def candidate_query(keys: Sequence[str], exclude: Collection[int]) -> Select[int, int]:
-    """Stored entities sharing any of ``keys`` with how many they share, most first (ties:
-    smallest id), leaving out ``exclude``. Reads ``ix_resolution_keys_key_entity`` alone."""
+def _top(k: int, limit: int) -> Select[int, int]:
+    """Stored entities sharing any of the keys ``keys_<k>`` with how many they share, most
+    first (ties: smallest id), leaving out ``own_ids``. Reads ``ix_resolution_keys_key_entity``
+    alone."""
+    shared = func.count().label("shared")
     return (
-        select(ResolutionKey.entity_id, func.count())
-        .where(ResolutionKey.key.in_(keys), ResolutionKey.entity_id.not_in(list(exclude)))
+        select(ResolutionKey.entity_id, shared)
+        .where(
+            ResolutionKey.key.in_(bindparam(f"keys_{k}", expanding=True)),
+            ResolutionKey.entity_id.not_in(bindparam("own_ids", expanding=True)),
+        )
         .group_by(ResolutionKey.entity_id)
-        .order_by(func.count().desc(), ResolutionKey.entity_id)
-        .limit(MAX_CANDIDATES)
+        .order_by(shared.desc(), ResolutionKey.entity_id)
+        .limit(limit)
     )
 
 
-def _candidates(session: Session, entity_id: int, own: Mapping[int, Sequence[str]]) -> list[int]:
-    """The stored entities sharing most keys with ``entity_id`` (ties: smallest id first).
+def candidate_query(keys: Sequence[str], exclude: Collection[int]) -> Select[int, int]:
+    """The stored entities sharing most of ``keys``, leaving out ``exclude``."""
+    return _top(0, MAX_CANDIDATES).params(keys_0=list(keys), own_ids=sorted(exclude))
 
-    The report's other entities rank by the keys they are about to store, as if stored.
-    """
-    keys = own[entity_id]
-    if not keys:
+
+@lru_cache(maxsize=64)
+def _neighbourhood_query(slots: int, limit: int) -> Select[*tuple[Any, ...]]:
+    """The statement of :func:`neighbourhood` for ``slots`` entities with keys: built once,
+    since building it costs more than running it."""
+    parts: list[Select[*tuple[Any, ...]]] = []
+    for k in range(slots):
+        top = _top(k, limit).subquery()
+        own = bindparam(f"own_{k}", type_=Integer).label("own")
+        parts.append(select(own, top.c.entity_id, top.c.shared))
+    # The report's own entities ride along (shared = 0) to say which are stored already.
+    parts.append(
+        select(
+            literal(0).label("own"), ResolutionProfile.entity_id, literal(0).label("shared")
+        ).where(ResolutionProfile.entity_id.in_(bindparam("own_ids", expanding=True)))
+    )
+    found = union_all(*parts).subquery()
+    newest = _newest_model().subquery()
+    return (
+        select(
+            found.c.own,
+            found.c.shared,
+            newest.c.id.label("model_id"),
+            newest.c.created_at.label("model_at"),
+            ResolutionProfile.entity_id,
+            ResolutionProfile.prepared,
+            *PROFILE_COLUMNS,
+        )
+        .join(ResolutionProfile, ResolutionProfile.entity_id == found.c.entity_id)
+        .outerjoin(newest, true())
+    )
+
+
+@dataclass
+class Neighbourhood:
+    """What one statement tells about a report's entities: per entity the stored entities
+    sharing most keys with it, their stored profiles, which of the report's own entities have
+    a stored profile already, and the newest model's version."""
+
+    shared: dict[int, list[tuple[int, int]]]  # own entity -> [(stored entity, keys shared)]
+    profiles: dict[int, Any]  # stored entity -> its profile row
+    own_stored: set[int]
+    newest: tuple[int, Any] | None
+
+
+def neighbourhood(session: Session, own: Mapping[int, Sequence[str]]) -> Neighbourhood:
+    """Candidates of every entity of a report and their profiles, in one statement."""
+    keyed = [(eid, keys) for eid, keys in own.items() if keys]
+    params: dict[str, Any] = {"own_ids": sorted(own)}
+    for k, (eid, keys) in enumerate(keyed):
+        params[f"keys_{k}"], params[f"own_{k}"] = list(keys), eid
+    rows = session.execute(_neighbourhood_query(len(keyed), MAX_CANDIDATES), params).all()
+    out = Neighbourhood(defaultdict(list), {}, set(), None)
+    for r in rows:
+        out.newest = (r.model_id, r.model_at)
+        if r.shared == 0:
+            out.own_stored.add(int(r.entity_id))
+            continue
+        out.shared[int(r.own)].append((int(r.entity_id), int(r.shared)))
+        out.profiles[int(r.entity_id)] = r
+    return out
+
+
+def _candidates(
+    entity_id: int, stored: Sequence[tuple[int, int]], own: Mapping[int, Sequence[str]]
+) -> list[int]:
+    """The entities sharing most keys with ``entity_id`` (ties: smallest id first): the
+    stored ones, and the report's other entities by the keys they are about to store."""
+    mine = set(own[entity_id])
+    if not mine:
         return []
-    rows = session.execute(candidate_query(keys, own)).all()
-    ranked = [(int(n), int(i)) for i, n in rows]
-    mine = set(keys)
+    ranked = [(n, i) for i, n in stored]
     ranked += [(len(mine.intersection(k)), i) for i, k in own.items() if i != entity_id]
     ranked.sort(key=lambda c: (-c[0], c[1]))
     return [i for n, i in ranked[:MAX_CANDIDATES] if n > 0]
@@ -403,50 +484,54 @@ def hold_resolution_lock(session: Session) -> None:
 
 
 def resolve_report(session: Session, report: Report) -> None:
-    """Pipeline step: resolve the people of one new report against stored person entities."""
-    found_ids = session.scalars(
-        select(Mention.entity_id).where(
+    """Pipeline step: resolve the people of one new report against stored person entities.
+
+    On PostgreSQL a report naming one new person costs five statements and the commit when
+    nothing merges: the lock, the report's person entities (with any merge that took one
+    away), their mentions in context, their neighbourhood (candidates, their profiles, the
+    model's version) and the profile with its keys.
+    """
+    hold_resolution_lock(session)
+    found_ids = session.execute(
+        select(Mention.entity_id, EntityMerge.id)
+        .outerjoin(
+            EntityMerge,
+            (EntityMerge.merged_entity_id == Mention.entity_id) & EntityMerge.undone_at.is_(None),
+        )
+        .where(
             Mention.report_id == report.id,
             Mention.kind == "person",
             Mention.entity_id.is_not(None),
         )
-    )
-    ids = sorted({int(i) for i in found_ids if i is not None})
+    ).all()
+    ids = sorted({int(i) for i, _ in found_ids if i is not None})
     if not ids:
         return
-    hold_resolution_lock(session)
-    ids = entity_ops.follow_merges(session, report.id, ids)
+    if any(merged is not None for _, merged in found_ids):
+        ids = entity_ops.follow_merges(session, report.id, ids)
     own = load_profiles(session, ids)
     order = sorted(own)
     # A handful of rows: prepared without frames, and stored once the decisions are taken.
     own_rows = profile_rows(order, own)
-    pending = Pending(own, dict(zip(order, own_rows, strict=True)))
     own_keys = dict(zip(order, row_keys(own_rows), strict=True))
+    near = neighbourhood(session, own_keys)
+    pending = Pending(own, dict(zip(order, own_rows, strict=True)), near.own_stored)
     found: set[int] = set()
     for eid in order:
-        found.update(_candidates(session, eid, own_keys))
+        found.update(_candidates(eid, near.shared.get(eid, ()), own_keys))
     found -= set(own)
     if not found:
         _store_after(session, set(), set(), pending)
         return
-    others = {
-        int(row.entity_id): row
-        for row in session.execute(
-            select(ResolutionProfile.entity_id, ResolutionProfile.prepared, *PROFILE_COLUMNS).where(
-                among(session, ResolutionProfile.entity_id, found)
-            )
-        )
-    }
-    everyone = [*order, *sorted(others)]
+    others = [near.profiles[i] for i in sorted(found)]
+    everyone = [*order, *sorted(found)]
     columns = list(own_rows[0])
-    stored = stored_rows([others[i] for i in sorted(others)], columns)
+    stored = stored_rows(others, columns)
     both = rows_frame([*own_rows, *stored], columns)
-    params = model_parameters(session)
-    scored = score_pairs(both, INCREMENTAL_CONFIG, params=params)
-    mine = np.isin(np.asarray(everyone)[scored.left], ids) | np.isin(
-        np.asarray(everyone)[scored.right], ids
-    )
-    sel = mine & (scored.probability >= THRESHOLDS["leads"])
+    params = model_parameters(session, near.newest)
+    # Only the pairs touching the report's people: the stored ones were decided before.
+    scored = score_pairs(both, INCREMENTAL_CONFIG, params=params, focus=len(order))
+    sel = scored.probability >= THRESHOLDS["leads"]
     _decide(
         session,
         everyone,

@@ -15,10 +15,22 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd  # type: ignore[import-untyped]
-from sqlalchemy import delete, insert, select
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Integer,
+    Select,
+    any_,
+    bindparam,
+    delete,
+    insert,
+    literal,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from enlace.model import Entity, Mention, Report
@@ -130,13 +142,38 @@ def chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[start : start + CHUNK]
 
 
+def among(session: Session, column: Any, ids: Collection[int]) -> ColumnElement[bool]:
+    """``column IN ids``; on PostgreSQL one array parameter (``= ANY``) instead of one per id,
+    so a list of any length is one statement: no per-id binding, parsing or planning."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(literal(sorted(ids), ARRAY(Integer)))  # type: ignore[no-any-return]
+    return column.in_(sorted(ids))  # type: ignore[no-any-return]
+
+
+_CONTEXT_KINDS = ("phone", "age", "location", "person")
+
+
+def _context_span(r: Any) -> Span:
+    value = r.normalized or r.text
+    attrs = r.attributes or {}
+    flag = is_hub_phone(attrs, value) if r.kind == "phone" else is_address(attrs, value)
+    return Span(r.report_id, r.kind, value, r.start or 0, None, flag)
+
+
 def load_profiles(
     session: Session, entity_ids: Collection[int] | None = None
 ) -> dict[int, dict[str, str]]:
     """Profiles computed from the database (all person entities when ``entity_ids`` is None)."""
-    query = select(
-        Mention.report_id, Mention.normalized, Mention.text, Mention.start, Mention.entity_id
-    ).where(Mention.kind == "person", Mention.entity_id.is_not(None))
+    if entity_ids is not None and len(entity_ids) <= CHUNK:
+        return _load_few(session, entity_ids)
+    # In the order written, as for a report's few entities: ties go to the first written.
+    query = (
+        select(
+            Mention.report_id, Mention.normalized, Mention.text, Mention.start, Mention.entity_id
+        )
+        .where(Mention.kind == "person", Mention.entity_id.is_not(None))
+        .order_by(Mention.id)
+    )
     rows: list[Any] = []
     if entity_ids is None:
         rows = list(session.execute(query))
@@ -159,7 +196,8 @@ def load_profiles(
             Entity.attributes,
         )
         .outerjoin(Entity, Entity.id == Mention.entity_id)
-        .where(Mention.kind.in_(("phone", "age", "location", "person")))
+        .where(Mention.kind.in_(_CONTEXT_KINDS))
+        .order_by(Mention.id)
     )
     place_query = select(Report.id, Report.city, Report.state, Report.country, Report.received_at)
     parts: Iterable[Sequence[int] | None] = chunks(report_ids) if entity_ids is not None else [None]
@@ -168,12 +206,64 @@ def load_profiles(
         if part is not None:
             q, pq = q.where(Mention.report_id.in_(part)), pq.where(Report.id.in_(part))
         for r in session.execute(q):
-            value = r.normalized or r.text
-            attrs = r.attributes or {}
-            flag = is_hub_phone(attrs, value) if r.kind == "phone" else is_address(attrs, value)
-            context[r.report_id].append(Span(r.report_id, r.kind, value, r.start or 0, None, flag))
+            context[r.report_id].append(_context_span(r))
         for r in session.execute(pq):
             places[r.id] = ReportPlace(
+                r.city or "", r.state or "", r.country or "", r.received_at.year
+            )
+    return build_profiles(persons, context, places, dt.datetime.now(tz=dt.UTC).year)
+
+
+@lru_cache(maxsize=1)
+def _few_query() -> Select[*tuple[Any, ...]]:
+    """Every mention around the entities ``ids`` in the reports naming them, with each
+    report's place, in the order written (equally frequent values: the first written wins).
+    Built once: building it costs more than running it."""
+    naming = (
+        select(Mention.report_id)
+        .where(Mention.kind == "person", Mention.entity_id.in_(bindparam("ids", expanding=True)))
+        .distinct()
+        .subquery()
+    )
+    return (
+        select(
+            Mention.report_id,
+            Mention.kind,
+            Mention.normalized,
+            Mention.text,
+            Mention.start,
+            Mention.entity_id,
+            Entity.attributes,
+            Report.city,
+            Report.state,
+            Report.country,
+            Report.received_at,
+        )
+        .join(naming, naming.c.report_id == Mention.report_id)
+        .join(Report, Report.id == Mention.report_id)
+        .outerjoin(Entity, Entity.id == Mention.entity_id)
+        .where(Mention.kind.in_(_CONTEXT_KINDS))
+        .order_by(Mention.id)
+    )
+
+
+def _load_few(session: Session, entity_ids: Collection[int]) -> dict[int, dict[str, str]]:
+    """:func:`load_profiles` for the few entities of one report, in one statement."""
+    wanted = set(entity_ids)
+    if not wanted:
+        return {}
+    query = _few_query()
+    persons: list[Span] = []
+    context: dict[int, list[Span]] = defaultdict(list)
+    places: dict[int, ReportPlace] = {}
+    for r in session.execute(query, {"ids": sorted(wanted)}):
+        if r.kind == "person" and r.entity_id in wanted:
+            persons.append(
+                Span(r.report_id, "person", r.normalized or r.text, r.start or 0, r.entity_id)
+            )
+        context[r.report_id].append(_context_span(r))
+        if r.report_id not in places:
+            places[r.report_id] = ReportPlace(
                 r.city or "", r.state or "", r.country or "", r.received_at.year
             )
     return build_profiles(persons, context, places, dt.datetime.now(tz=dt.UTC).year)
@@ -270,10 +360,31 @@ def rid(entity_id: int) -> str:
     return f"{entity_id:012d}"  # zero-padded so the engine's smallest-id cluster name is numeric
 
 
+FEW = 50  # rows written by one multi-row statement on PostgreSQL (a report's people)
+
+
 def _clear(session: Session, ids: Sequence[int]) -> None:
+    if _one_statement(session, ids):  # both tables in one round trip
+        keys = _delete_of(session, ResolutionKey, ids).cte("cleared_keys")
+        session.execute(_delete_of(session, ResolutionProfile, ids).add_cte(keys))
+        return
     for chunk in chunks(ids):
-        session.execute(delete(ResolutionKey).where(ResolutionKey.entity_id.in_(chunk)))
-        session.execute(delete(ResolutionProfile).where(ResolutionProfile.entity_id.in_(chunk)))
+        for table in (ResolutionKey, ResolutionProfile):
+            session.execute(_delete_of(session, table, chunk))
+
+
+def _delete_of(session: Session, table: Any, ids: Sequence[int]) -> Any:
+    return (
+        delete(table)
+        .where(among(session, table.entity_id, ids))
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _one_statement(session: Session, ids: Sequence[int]) -> bool:
+    """Whether the few rows of these entities go to both tables in one statement: PostgreSQL
+    runs a data-modifying WITH; SQLite has none."""
+    return 0 < len(ids) <= FEW and session.get_bind().dialect.name == "postgresql"
 
 
 def _write(
@@ -283,14 +394,16 @@ def _write(
     prepared: Sequence[Mapping[str, Any]],
     keys: Sequence[Sequence[str]],
 ) -> None:
-    session.execute(
-        insert(ResolutionProfile),
-        [
-            {"entity_id": i, **profiles[i], "prepared": row}
-            for i, row in zip(ids, prepared, strict=True)
-        ],
-    )
+    stored = [
+        {"entity_id": i, **profiles[i], "prepared": row}
+        for i, row in zip(ids, prepared, strict=True)
+    ]
     rows = [{"entity_id": i, "key": k} for i, found in zip(ids, keys, strict=True) for k in found]
+    if rows and _one_statement(session, ids):
+        written = insert(ResolutionProfile).values(stored).cte("stored_profiles")
+        session.execute(insert(ResolutionKey).values(rows).add_cte(written))
+        return
+    session.execute(insert(ResolutionProfile), stored)
     if rows:
         session.execute(insert(ResolutionKey), rows)
 
@@ -310,15 +423,19 @@ def store_profile_rows(
     session: Session,
     profiles: Mapping[int, Mapping[str, str]],
     prepared: Mapping[int, dict[str, Any]] | None = None,
+    fresh: Collection[int] = (),
+    drop: Collection[int] = (),
 ) -> list[dict[str, Any]]:
     """:func:`store_profiles` for the few entities of one report, without frames; ``prepared``
-    may hold rows already prepared. Returns the rows, sorted by entity id."""
+    may hold rows already prepared, ``fresh`` names entities known to have nothing stored,
+    ``drop`` entities to take out of the index (merged away). Returns the rows, sorted by
+    entity id."""
     ids = sorted(profiles)
-    _clear(session, ids)
+    _clear(session, sorted({i for i in ids if i not in fresh} | set(drop)))
     known = prepared or {}
     missing = [i for i in ids if i not in known]
-    fresh = dict(zip(missing, profile_rows(missing, profiles), strict=True))
-    rows = [known[i] if i in known else fresh[i] for i in ids]
+    computed = dict(zip(missing, profile_rows(missing, profiles), strict=True))
+    rows = [known[i] if i in known else computed[i] for i in ids]
     if ids:
         _write(session, ids, profiles, rows, row_keys(rows))
     return rows

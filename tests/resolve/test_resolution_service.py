@@ -234,6 +234,9 @@ def test_a_reports_people_rank_among_candidates_as_if_stored(
         for i in sorted(own)
     }
     monkeypatch.setattr(resolution, "MAX_CANDIDATES", limit)
+    near = resolution.neighbourhood(session, keys)
+    assert near.own_stored == own  # their profiles were stored above
     for entity_id in own:
         expected = _stored_ranking(session, entity_id, keys[entity_id], limit)
-        assert resolution._candidates(session, entity_id, keys) == expected
+        stored = near.shared.get(entity_id, [])
+        assert resolution._candidates(entity_id, stored, keys) == expected

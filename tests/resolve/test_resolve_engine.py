@@ -20,7 +20,7 @@ from enlace.resolve import (
     score_pairs,
     strong_key,
 )
-from enlace.resolve.blocking import DEFAULT_RULES, _deletions, rule_pair_keys
+from enlace.resolve.blocking import DEFAULT_RULES, BlockingRule, _deletions, rule_pair_keys
 from enlace.resolve.fellegi_sunter import _patterns
 
 GIVEN = ["ana", "luis", "jose", "maria", "pedro", "rosa", "juan", "elena", "carlos", "sofia",
@@ -104,6 +104,17 @@ def test_twins_and_a_father_and_son_of_one_name_do_not_merge() -> None:
     assert len({clusters[0], clusters[2], clusters[4], clusters[6]}) == 4
 
 
+def test_a_birth_year_with_two_digits_swapped_is_a_typo_not_a_generation() -> None:
+    # Same day and month, 1941 keyed as 1914: one man, not a father and son 27 years apart;
+    # 1960 and 1988 on another day stay a father and son.
+    df = _household([("Pedro", "1941-01-28"), ("Pedro", "1914-01-28"),
+                     ("Luis", "1960-03-02"), ("Luis", "1988-05-09")])  # fmt: skip
+    scored = score_pairs(prepare(df), ResolverConfig())
+    clusters = cluster(df["record_id"].tolist(), scored.left, scored.right, scored.probability, 0.5)
+    assert clusters[0] == clusters[2]
+    assert clusters[4] != clusters[6]
+
+
 def _tip_and_record(extra: list[dict[str, str]]) -> tuple[pd.DataFrame, dict[str, float]]:
     rows = [
         {"record_id": "tip", "full_name": "Juan Torres", "dob": "age~40", "city": "Puebla"},
@@ -182,6 +193,42 @@ def test_strong_identifiers_link_after_normalization() -> None:
     ])  # fmt: skip
     assert groups["r1"] == groups["r2"] == groups["r3"] == "r1"
     assert groups["r4"] == "r4"
+
+
+def test_scoring_new_records_alone_matches_scoring_every_pair() -> None:
+    # Incremental resolution scores only the pairs touching a report's new records; the
+    # guards must still see the stored records' own pairs (a vouching file, a namesake).
+    new = [
+        {
+            "record_id": "tip2",
+            "full_name": "Juan Torres",
+            "dob": "about 40",
+            "phone": "222 555 0101",
+            "country": "MX",
+        },
+        {"record_id": "tip", "full_name": "Juan Torres", "dob": "age~40", "city": "Puebla"},
+    ]
+    stored = [{"record_id": "cbp", "full_name": "TORRES, JUAN", "dob": "03/02/1985",
+               "country": "US"},
+              {"record_id": "other", "full_name": "Juan Torres Ruiz", "dob": "1984-11-30"},
+              {"record_id": "file", "full_name": "Juan Torres García", "dob": "02/03/1985",
+               "country": "MX", "phone": "+52 222 555 0101"}]  # fmt: skip
+    df = pd.concat([pd.DataFrame(new + stored), synthetic(40)], ignore_index=True).fillna("")
+    prepared = prepare(df)
+    params = score_pairs(prepared, ResolverConfig()).params
+    every_pair = BlockingRule("all", lambda p: [pd.Series(["k"] * len(p), dtype=object)])
+    config = ResolverConfig(rules=(every_pair,))
+    full = score_pairs(prepared, config, params=params)
+    focused = score_pairs(prepared, config, params=params, focus=len(new))
+    touching = full.left < len(new)
+    assert (focused.left == full.left[touching]).all()
+    assert (focused.right == full.right[touching]).all()
+    assert np.array_equal(focused.probability, full.probability[touching])
+    ids = df["record_id"].to_numpy()
+    p = {f"{ids[a]}-{ids[b]}": x for a, b, x in
+         zip(focused.left, focused.right, focused.probability, strict=True)}  # fmt: skip
+    assert p["tip2-cbp"] >= 0.5  # vouched for by the file, a pair of two stored records
+    assert p["tip-cbp"] < 0.5  # contested by the stored namesake
 
 
 def test_pairs_are_unique_and_ordered() -> None:
