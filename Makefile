@@ -25,6 +25,7 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-java.sh
 
 ## Install the test dependencies and run everything CI runs: lint, types, the whole suite.
 test: install-test lint typecheck

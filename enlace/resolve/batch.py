@@ -6,21 +6,8 @@ once, so memory grows with the prepared columns and the candidate pairs, not wit
 raw text. Blocking, comparison, EM training and scoring then run vectorised in-process
 (:mod:`enlace.resolve.engine`).
 
-Running the same model on Apache Spark, for inputs beyond one machine: every step maps
-onto a Spark primitive and the trained :class:`~enlace.resolve.fellegi_sunter.Parameters`
-(m, u per level, match rate) are plain arrays that travel to the executors unchanged.
-
-1. ``prepare`` is row-wise: ``mapInPandas`` over partitions of the input.
-2. Each blocking rule is an equi-join on its key column(s) (``explode`` the multi-key
-   rules first) with ``l.row < r.row``; the union of rules is ``distinct()`` on the pair.
-3. Comparisons are columnar functions of a pair: ``mapInPandas`` over joined partitions
-   calling :func:`~enlace.resolve.comparisons.compare` (rapidfuzz runs inside).
-4. EM needs only the distinct level patterns and their counts: ``groupBy(levels).count()``
-   is tiny and is collected to the driver, where
-   :func:`~enlace.resolve.fellegi_sunter.expectation_maximisation` runs as here.
-5. Scoring is a per-pair map; clustering of the kept edges is a connected-components
-   job (GraphFrames), after which the few components touched by negative judgements
-   are re-clustered with :func:`~enlace.resolve.clustering.cluster` on the driver.
+The same model runs on Apache Spark for inputs beyond one machine:
+:func:`enlace.resolve.spark.score_on_spark` (the same pairs and scores, step for step).
 """
 
 from __future__ import annotations

@@ -247,6 +247,11 @@ def _all_pairs_limit(sizes: IntArray, window: int) -> int:
     all do and the rule's pairs grow linearly with the input.
     """
     size, count = np.unique(sizes, return_counts=True)
+    return all_pairs_limit(size, count, window)
+
+
+def all_pairs_limit(size: IntArray, count: IntArray, window: int) -> int:
+    """:func:`_all_pairs_limit` from the distinct block sizes (ascending) and their counts."""
     full = np.cumsum(count * size * (size - 1) // 2)  # all pairs of blocks up to each size
     windowed = count * np.where(size > window, size * window - window * (window + 1) // 2,
                                 size * (size - 1) // 2)  # fmt: skip

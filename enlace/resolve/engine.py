@@ -217,15 +217,10 @@ def train(
 ) -> Parameters:
     """u from random pairs; m by EM per training rule; match rate by fixed point."""
     rng = np.random.default_rng(config.seed)
-    # Enough random pairs to see rare coincidences, but no more than the data can give.
-    k = min(config.u_sample_pairs, max(40_000, 10 * len(prepared)))
-    rl, rr = _random_pairs(prepared, k, config.link_only, rng)
-    u_random = level_frequencies(compare(e, rl, rr, config.comparisons), config.comparisons)
+    u_random = random_pair_frequencies(e, prepared, config, rng, len(prepared))
     n = len(prepared)
     keys = left * n + right
-    names = [c.name for c in config.comparisons]
-    sessions: list[Parameters] = []
-    trained: list[tuple[bool, ...]] = []
+    sessions: list[tuple[Parameters, tuple[bool, ...]]] = []
     for rule in config.rules:
         if rule.name not in config.training_rules:
             continue
@@ -240,23 +235,58 @@ def train(
             continue
         if len(rows) > config.em_sample_pairs:
             rows = rng.choice(rows, config.em_sample_pairs, replace=False)
-        sample = levels[rows].copy()
-        for name in rule.covers:
-            if name in names:
-                sample[:, names.index(name)] = 0
-        sessions.append(expectation_maximisation(sample, config.comparisons, u_random, fix_u=True))
-        trained.append(tuple(bool((sample[:, j] > 0).any()) for j in range(len(names))))
-    params = combine_sessions(config.comparisons, sessions, trained, u_random)
+        sessions.append(em_session(levels[rows], rule, config, u_random))
+    params = combine_sessions(
+        config.comparisons, [s for s, _ in sessions], [t for _, t in sessions], u_random
+    )
     # The expected number of matches among a random sample of the candidates, scaled up.
     share = min(1.0, config.rate_sample_pairs / max(len(levels), 1))
     if share < 1.0:
         levels = levels[rng.integers(0, len(levels), config.rate_sample_pairs)]
-    base = match_weights(params, levels) - np.log2(params.match_rate / (1 - params.match_rate))
-    params.match_rate = estimate_match_rate(params, base, _total_pairs(prepared, config) * share)
+    set_match_rate(params, levels, total_pairs(prepared, config) * share)
     return params
 
 
-def _total_pairs(prepared: pd.DataFrame, config: ResolverConfig) -> float:
+def random_pair_frequencies(
+    e: Encoded, prepared: pd.DataFrame, config: ResolverConfig, rng: np.random.Generator, n: int
+) -> list[Floats]:
+    """u: level frequencies among random pairs of ``prepared`` (all ``n`` records or a
+    sample of them); enough pairs to see rare coincidences, no more than the data gives."""
+    k = min(config.u_sample_pairs, max(40_000, 10 * n))
+    rl, rr = _random_pairs(prepared, k, config.link_only, rng)
+    return level_frequencies(compare(e, rl, rr, config.comparisons), config.comparisons)
+
+
+def em_session(
+    levels: LevelMatrix,
+    rule: BlockingRule,
+    config: ResolverConfig,
+    u_random: list[Floats],
+    counts: Floats | None = None,
+) -> tuple[Parameters, tuple[bool, ...]]:
+    """m by EM on one training rule's pairs (or level patterns with ``counts``), leaving
+    out the comparisons the rule forces to agree; and which comparisons it could train."""
+    names = [c.name for c in config.comparisons]
+    sample = levels.copy()
+    for name in rule.covers:
+        if name in names:
+            sample[:, names.index(name)] = 0
+    session = expectation_maximisation(
+        sample, config.comparisons, u_random, fix_u=True, counts=counts
+    )
+    return session, tuple(bool((sample[:, j] > 0).any()) for j in range(len(names)))
+
+
+def set_match_rate(
+    params: Parameters, levels: LevelMatrix, total: float, counts: Floats | None = None
+) -> None:
+    """The match rate that makes the candidates' expected matches consistent with ``total``
+    possible pairs (``levels``: candidate pairs, or their patterns with ``counts``)."""
+    base = match_weights(params, levels) - np.log2(params.match_rate / (1 - params.match_rate))
+    params.match_rate = estimate_match_rate(params, base, total, counts=counts)
+
+
+def total_pairs(prepared: pd.DataFrame, config: ResolverConfig) -> float:
     n = len(prepared)
     if config.link_only:
         sizes = prepared["source"].value_counts().to_numpy(dtype=np.float64)

@@ -125,9 +125,14 @@ def expectation_maximisation(
     tolerance: float = 1e-7,
     fix_u: bool = False,
     prior_strength: float = 10.0,
+    counts: Floats | None = None,
 ) -> Parameters:
-    """Fit m, u and the match rate on candidate-pair comparison levels."""
-    patterns, counts = _patterns(levels)
+    """Fit m, u and the match rate on candidate-pair comparison levels.
+
+    With ``counts``, ``levels`` holds level patterns and how many pairs show each (as a
+    cluster's ``groupBy(levels).count()`` gives them) instead of one row per pair.
+    """
+    patterns, counts = _patterns(levels) if counts is None else (levels, counts)
     m = [_initial_m(c) for c in comparisons]
     u = [x.copy() for x in u_random]
     rate = 0.05
@@ -195,20 +200,29 @@ def combine_sessions(
 
 
 def estimate_match_rate(
-    params: Parameters, weights_without_prior: Floats, total_pairs: float, iterations: int = 50
+    params: Parameters,
+    weights_without_prior: Floats,
+    total_pairs: float,
+    iterations: int = 50,
+    counts: Floats | None = None,
 ) -> float:
     """Probability that two random records match, by fixed point over the candidate pairs.
 
     Pairs outside the candidate set count as non-matches; the expected number of matches
     among candidates divided by all possible pairs is the rate, which feeds back into the
-    posterior until stable.
+    posterior until stable. ``counts`` says how many pairs each weight stands for (one each
+    when not given).
     """
     rate = params.match_rate
     # Pairs share a few thousand distinct weights: iterate on those with their counts.
-    distinct, counts = np.unique(weights_without_prior, return_counts=True)
+    if counts is None:
+        distinct, seen = np.unique(weights_without_prior, return_counts=True)
+    else:
+        distinct, where = np.unique(weights_without_prior, return_inverse=True)
+        seen = np.bincount(where, weights=counts)
     for _ in range(iterations):
         odds = np.log2(rate / (1 - rate))
-        expected = float((probability(distinct + odds) * counts).sum())
+        expected = float((probability(distinct + odds) * seen).sum())
         new = min(max(expected / total_pairs, 1e-12), 0.5)
         if abs(new - rate) < 1e-9 * max(rate, 1e-12) + 1e-15:
             break

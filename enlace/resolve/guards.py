@@ -131,16 +131,32 @@ def expected_namesakes(
     """
     given = term_frequencies(e, "given")
     sur = term_frequencies(e, "sur1")
+    sur2 = term_frequencies(e, "sur2")
     gl, sl, sr = e.codes["given"][left], e.codes["sur1"][left], e.codes["sur1"][right]
-    out: Floats = e.n * given[gl] * np.maximum(sur[sl], sur[sr])
+    return namesakes_from_frequencies(
+        e.n, given[gl], sur[sl], sur[sr], sur2[e.codes["sur2"][left]], levels, comparisons
+    )
+
+
+def namesakes_from_frequencies(
+    n: int,
+    given: Floats,
+    sur_left: Floats,
+    sur_right: Floats,
+    sur2_left: Floats,
+    levels: LevelMatrix,
+    comparisons: tuple[Comparison, ...],
+) -> Floats:
+    """:func:`expected_namesakes` from each pair's name frequencies among ``n`` records
+    (the left record's given name and second surname, both first surnames)."""
+    out: Floats = n * given * np.maximum(sur_left, sur_right)
     names = [c.name for c in comparisons]
     if "surname" in names:  # both surnames agree: the full name is that much rarer
         j = names.index("surname")
         both = np.isin(levels[:, j], [_level_index(comparisons[j], "both_exact"),
                                       _level_index(comparisons[j], "both_reordered")])  # fmt: skip
-        second = term_frequencies(e, "sur2")[e.codes["sur2"][left]]
-        second = np.where(second > 0, second, sur[sr])
-        out[both] *= np.maximum(second[both], 1.0 / e.n)
+        second = np.where(sur2_left > 0, sur2_left, sur_right)
+        out[both] *= np.maximum(second[both], 1.0 / n)
     return out
 
 

@@ -1,0 +1,459 @@
+"""The person-matching model on Apache Spark, for inputs beyond one machine.
+
+The same steps as :mod:`enlace.resolve.engine`, each as Spark jobs over row-numbered
+records, and the same functions inside them:
+
+1. ``prepare`` is row-wise: ``mapInPandas`` over partitions of the input.
+2. Blocking: every rule's keys per record (the same 64-bit hashes), then per block all pairs
+   or, for a windowed rule's oversized block, each record with the next ``window`` in the
+   rule's order (``row_number`` over the block): the pairs the in-process engine makes.
+3. Comparisons: the pairs joined with both records, ``mapInPandas`` calling
+   :func:`~enlace.resolve.comparisons.compare` (rapidfuzz runs inside), with the sibling guard,
+   which reads only the pair.
+4. Training: u from random pairs of a sample of records; EM and the match rate on the level
+   patterns and their counts (``groupBy(levels).count()``, tiny), on the driver.
+5. Scoring: a per-pair map, term frequencies joined from ``groupBy(value).count()``; the
+   namesake guard, which reads the pairs around a held pair, runs on the driver over the held
+   pairs and the pairs touching them only.
+
+Clustering collects the kept edges to the driver (:func:`cluster_on_driver`); beyond what one
+driver holds, connected components of the kept edges (GraphFrames) come first and the few
+components touched by negative judgements are re-clustered there. pyspark is an optional
+dependency (``pip install -e ".[spark]"``, Java 17 or newer).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd  # type: ignore[import-untyped]
+
+from enlace.resolve.blocking import BlockingRule, _hashed, _key, all_pairs_limit
+from enlace.resolve.clustering import cluster
+from enlace.resolve.columns import Encoded
+from enlace.resolve.comparisons import compare
+from enlace.resolve.engine import (
+    ResolverConfig,
+    em_session,
+    random_pair_frequencies,
+    set_match_rate,
+)
+from enlace.resolve.fellegi_sunter import (
+    Parameters,
+    combine_sessions,
+    match_weights,
+    probability,
+    tf_adjustment,
+)
+from enlace.resolve.guards import (
+    NAMESAKE_CAP,
+    contested,
+    namesakes_from_frequencies,
+    siblings,
+    uncorroborated,
+    vouched,
+)
+from enlace.resolve.prepare import FIELDS, prepare
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+# Records brought to the driver to sample u's random pairs from.
+U_SAMPLE_RECORDS = 200_000
+# Name frequencies the namesake guard reads: the left record's given name and second
+# surname, both records' first surname.
+_FREQUENCIES = (("given", "l"), ("sur1", "l"), ("sur1", "r"), ("sur2", "l"))
+
+
+def local_session(cores: int = 2) -> SparkSession:
+    """A Spark session on this machine (trials, tests); a cluster brings its own session."""
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers use this interpreter
+    from pyspark.sql import SparkSession
+
+    builder: Any = SparkSession.builder
+    return (
+        builder.master(f"local[{cores}]")
+        .appName("enlace-resolve")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", str(2 * cores))
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .getOrCreate()
+    )
+
+
+@dataclass
+class SparkScored:
+    """Candidate pairs (``l``, ``r``: row numbers, ``weight``, ``probability``), the
+    prepared records (``row``, ``rid`` and the prepared columns) and the model."""
+
+    pairs: DataFrame
+    prepared: DataFrame
+    params: Parameters
+
+
+def score_on_spark(
+    spark: SparkSession,
+    records: DataFrame | pd.DataFrame,
+    config: ResolverConfig | None = None,
+    params: Parameters | None = None,
+    reference_year: int | None = None,
+) -> SparkScored:
+    """Block, compare, train (unless ``params`` are given) and score, as
+    :func:`~enlace.resolve.engine.score_pairs` does in-process.
+
+    ``records`` carries any of the batch fields (``record_id`` required, ``source`` when
+    linking); rows are numbered in their order, as the in-process engine numbers them.
+    """
+    from pyspark.sql import functions as sf
+
+    config = config or ResolverConfig()
+    year = reference_year or dt.datetime.now(tz=dt.UTC).year
+    prepared = _prepare(spark, records, year).cache()
+    n = prepared.count()
+    pairs = _candidates(prepared, config).cache()
+    levels = _levels(prepared, pairs.select("l", "r").distinct(), config).cache()
+    if params is None:
+        params = _train(prepared, pairs, levels, config, n)
+    names = [f"lv{j}" for j in range(len(config.comparisons))]
+    scored = levels
+    for column, side in _FREQUENCIES:
+        scored = scored.join(
+            _frequencies(prepared, column).withColumnRenamed("value", f"{side}_{column}")
+            .withColumnRenamed("share", f"f_{side}_{column}"),
+            on=f"{side}_{column}", how="left",
+        ).fillna(0.0, subset=[f"f_{side}_{column}"])  # fmt: skip
+    weighed = scored.mapInPandas(
+        lambda batches: _weigh_batches(batches, params, config, names),
+        "l long, r long, weight double, held boolean, " + ", ".join(f"{c} byte" for c in names)
+        + ", " + ", ".join(f"f_{s}_{c} double" for c, s in _FREQUENCIES),
+    ).cache()  # fmt: skip
+    capped = _namesakes_held(spark, weighed, config, n)
+    if capped is not None:
+        weighed = (
+            weighed.join(capped.withColumn("cap", sf.lit(True)), ["l", "r"], "left")
+            .withColumn(
+                "weight",
+                sf.when(sf.col("cap"), sf.lit(NAMESAKE_CAP)).otherwise(sf.col("weight")),
+            )
+            .drop("cap")
+        )
+    out = weighed.select(
+        "l", "r", "weight",
+        (1.0 / (1.0 + sf.pow(sf.lit(2.0), -sf.greatest(sf.least("weight", sf.lit(60.0)),
+                                                    sf.lit(-60.0))))).alias("probability"),
+    )  # fmt: skip
+    return SparkScored(out, prepared, params)
+
+
+def cluster_on_driver(scored: SparkScored, threshold: float) -> pd.DataFrame:
+    """``record_id, cluster_id`` for every record, from the pairs at or above ``threshold``."""
+    kept = scored.pairs.where(scored.pairs.probability >= threshold).toPandas()
+    ids = scored.prepared.select("row", "rid").orderBy("row").toPandas()["rid"].tolist()
+    clusters = cluster(
+        ids,
+        kept["l"].to_numpy(dtype=np.int64),
+        kept["r"].to_numpy(dtype=np.int64),
+        kept["probability"].to_numpy(),
+        threshold,
+    )
+    return pd.DataFrame({"record_id": ids, "cluster_id": clusters})
+
+
+def _prepare(spark: SparkSession, records: DataFrame | pd.DataFrame, year: int) -> DataFrame:
+    from pyspark.sql import functions as sf
+    from pyspark.sql.types import LongType, StructField, StructType
+
+    if isinstance(records, pd.DataFrame):
+        records = spark.createDataFrame(records.fillna("").astype(str))
+    fields = [c for c in records.columns if c in FIELDS]
+    if "record_id" not in fields:
+        raise ValueError("records need a record_id column")
+    text = records.select([sf.coalesce(sf.col(c).cast("string"), sf.lit("")).alias(c)
+                           for c in fields])  # fmt: skip
+    # Rows numbered in input order (zipWithIndex keeps it), as the engine numbers them.
+    numbered = text.rdd.zipWithIndex().map(lambda t: (*t[0], t[1]))
+    schema = StructType([*text.schema.fields, StructField("row", LongType(), False)])
+    frame = spark.createDataFrame(numbered, schema)
+    sample = prepare(pd.DataFrame({c: [""] for c in fields}), year)
+    prepared = "row long, " + ", ".join(f"{c} {_spark_type(sample[c])}" for c in sample.columns)
+
+    def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for batch in batches:
+            out = prepare(batch.drop(columns="row"), year)
+            out.insert(0, "row", batch["row"].to_numpy())
+            yield out
+
+    return frame.mapInPandas(run, prepared)
+
+
+def _spark_type(column: pd.Series) -> str:
+    kind = column.dtype.kind
+    if kind == "b":
+        return "boolean"
+    if kind in "iu":
+        return {1: "byte", 2: "short", 4: "int"}.get(column.dtype.itemsize, "long")
+    return "string"
+
+
+def _block_keys(
+    rules: tuple[BlockingRule, ...], batches: Iterator[pd.DataFrame]
+) -> Iterator[pd.DataFrame]:
+    """(rule, key, row) for every key a rule gives a record: strings hashed as the engine
+    hashes them, so one key is one block wherever its records are."""
+    for batch in batches:
+        rows = batch["row"].to_numpy()
+        frame = batch.drop(columns="row").reset_index(drop=True)
+        for index, rule in enumerate(rules):
+            for column in rule.keys(frame):
+                keys = (_key(*_hashed(column), column.index) if column.dtype == object
+                        else column).to_numpy(dtype=np.int64)  # fmt: skip
+                valid = keys != 0
+                yield pd.DataFrame(
+                    {"rule": np.int16(index), "key": keys[valid], "row": rows[valid]}
+                )
+
+
+def _candidates(prepared: DataFrame, config: ResolverConfig) -> DataFrame:
+    """``(l, r, rule)`` for every pair each rule puts in a block (``l < r``)."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as sf
+
+    rules = config.rules
+    keyed = (
+        prepared.mapInPandas(
+            lambda b: _block_keys(rules, b), "rule short, key long, row long"
+        ).distinct().cache()
+    )  # fmt: skip
+    sizes = keyed.groupBy("rule", "key").agg(sf.count("*").alias("size")).where("size > 1")
+    histogram = sizes.groupBy("rule", "size").count().toPandas()
+    limits = []
+    for index, rule in enumerate(rules):
+        if rule.window is None:
+            limits.append((index, config.max_block, False))
+            continue
+        mine = histogram[histogram["rule"] == index].sort_values("size")
+        limit = all_pairs_limit(
+            mine["size"].to_numpy(dtype=np.int64), mine["count"].to_numpy(dtype=np.int64),
+            rule.window,
+        )  # fmt: skip
+        limits.append((index, limit, True))
+    spark = prepared.sparkSession
+    bounds = spark.createDataFrame(limits, "rule short, limit long, windowed boolean")
+    blocks = sizes.join(sf.broadcast(bounds), "rule")
+    full = blocks.where("size <= limit").select("rule", "key")
+    a, b = keyed.join(full, ["rule", "key"]).alias("a"), keyed.alias("b")
+    found = [
+        a.join(b, (sf.col("a.rule") == sf.col("b.rule")) & (sf.col("a.key") == sf.col("b.key"))
+               & (sf.col("a.row") < sf.col("b.row")))
+        .select(sf.col("a.row").alias("l"), sf.col("b.row").alias("r"), sf.col("a.rule"))
+    ]  # fmt: skip
+    large = blocks.where("windowed AND size > limit").select("rule", "key")
+    by_order: dict[tuple[str, ...], list[int]] = {}
+    for index, rule in enumerate(rules):
+        if rule.window is not None:
+            by_order.setdefault(rule.order, []).append(index)
+    for order, indices in by_order.items():
+        window = max(rules[i].window or 0 for i in indices)
+        ranked = (
+            keyed.where(sf.col("rule").isin(indices))
+            .join(large, ["rule", "key"])
+            .join(prepared.select("row", *order), "row")
+            .withColumn("pos", sf.row_number().over(
+                Window.partitionBy("rule", "key").orderBy(*order, "row")))
+            .select("rule", "key", "row", "pos")
+        )  # fmt: skip
+        x, y = ranked.alias("x"), ranked.alias("y")
+        near = (sf.col("y.pos") > sf.col("x.pos")) & (sf.col("y.pos") <= sf.col("x.pos") + window)
+        if any(rules[i].window != window for i in indices):  # each rule's own window
+            spans = {i: rules[i].window for i in indices}
+            near &= sf.col("y.pos") <= sf.col("x.pos") + _case(sf, "x.rule", spans)
+        found.append(
+            x.join(y, (sf.col("x.rule") == sf.col("y.rule")) & (sf.col("x.key") == sf.col("y.key"))
+                   & near)
+            .select(sf.least("x.row", "y.row").alias("l"), sf.greatest("x.row", "y.row").alias("r"),
+                    sf.col("x.rule"))
+        )  # fmt: skip
+    pairs = found[0]
+    for more in found[1:]:
+        pairs = pairs.unionByName(more)
+    if config.link_only:
+        source = prepared.select("row", "source")
+        pairs = (
+            pairs.join(source.withColumnRenamed("row", "l").withColumnRenamed("source", "sl"), "l")
+            .join(source.withColumnRenamed("row", "r").withColumnRenamed("source", "sr"), "r")
+            .where("sl != sr").select("l", "r", "rule")
+        )  # fmt: skip
+    return pairs.distinct()
+
+
+def _case(sf: Any, column: str, values: dict[int, int | None]) -> Any:
+    expr = None
+    for key, value in values.items():
+        expr = (sf.when if expr is None else expr.when)(sf.col(column) == key, value)
+    return expr
+
+
+def _levels(prepared: DataFrame, pairs: DataFrame, config: ResolverConfig) -> DataFrame:
+    """Per pair: comparison levels ``lv0``…, the sibling guard, "names only", and the names
+    whose frequencies scoring reads."""
+    from pyspark.sql import functions as sf
+
+    columns = [c for c in prepared.columns if c != "row"]
+    left = prepared.select(sf.col("row").alias("l"), *[sf.col(c).alias(f"l_{c}") for c in columns])
+    right = prepared.select(sf.col("row").alias("r"), *[sf.col(c).alias(f"r_{c}") for c in columns])
+    joined = pairs.join(left, "l").join(right, "r")
+    names = [f"lv{j}" for j in range(len(config.comparisons))]
+    schema = (
+        "l long, r long, " + ", ".join(f"{c} byte" for c in names)
+        + ", family boolean, bare boolean, "
+        + ", ".join(f"{side}_{c} string" for c, side in _FREQUENCIES)
+    )  # fmt: skip
+
+    def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for batch in batches:
+            k = len(batch)
+            sides = [
+                batch[[f"{side}_{c}" for c in columns]].set_axis(columns, axis=1)
+                for side in ("l", "r")
+            ]
+            e = Encoded(pd.concat(sides, ignore_index=True))
+            il = np.arange(k, dtype=np.int64)
+            ir = il + k
+            levels = compare(e, il, ir, config.comparisons)
+            out = pd.DataFrame(levels, columns=names)
+            out.insert(0, "r", batch["r"].to_numpy())
+            out.insert(0, "l", batch["l"].to_numpy())
+            out["family"] = (
+                siblings(e, il, ir, levels, config.comparisons)
+                if config.sibling_guard
+                else np.zeros(k, dtype=bool)
+            )
+            out["bare"] = uncorroborated(levels, config.comparisons)
+            for column, side in _FREQUENCIES:
+                out[f"{side}_{column}"] = batch[f"{side}_{column}"].to_numpy()
+            yield out
+
+    return joined.mapInPandas(run, schema)
+
+
+def _train(
+    prepared: DataFrame, pairs: DataFrame, levels: DataFrame, config: ResolverConfig, n: int
+) -> Parameters:
+    """As :func:`~enlace.resolve.engine.train`, on level patterns and their counts."""
+    from pyspark.sql import functions as sf
+
+    rng = np.random.default_rng(config.seed)
+    names = [f"lv{j}" for j in range(len(config.comparisons))]
+    share = min(1.0, U_SAMPLE_RECORDS / max(n, 1))
+    sample = prepared if share >= 1.0 else prepared.sample(False, share, config.seed)
+    records = sample.toPandas().sort_values("row").drop(columns="row").reset_index(drop=True)
+    u_random = random_pair_frequencies(Encoded(records), records, config, rng, n)
+    training = [i for i, rule in enumerate(config.rules) if rule.name in config.training_rules]
+    by_rule = (
+        pairs.where(sf.col("rule").isin(training)).join(levels, ["l", "r"])
+        .groupBy("rule", *names).count().toPandas()
+    )  # fmt: skip
+    sessions = []
+    for index in training:
+        mine = by_rule[by_rule["rule"] == index]
+        counts = mine["count"].to_numpy(dtype=np.float64)
+        if counts.sum() < 50:
+            continue
+        patterns = mine[names].to_numpy(dtype=np.int8)
+        sessions.append(em_session(patterns, config.rules[index], config, u_random, counts))
+    params = combine_sessions(
+        config.comparisons, [s for s, _ in sessions], [t for _, t in sessions], u_random
+    )
+    every = levels.groupBy(*names).count().toPandas()
+    set_match_rate(
+        params,
+        every[names].to_numpy(dtype=np.int8),
+        _total_pairs(prepared, config, n),
+        every["count"].to_numpy(dtype=np.float64),
+    )
+    return params
+
+
+def _total_pairs(prepared: DataFrame, config: ResolverConfig, n: int) -> float:
+    if not config.link_only:
+        return n * (n - 1) / 2
+    sizes = prepared.groupBy("source").count().toPandas()["count"].to_numpy(dtype=np.float64)
+    return float((sizes.sum() ** 2 - (sizes**2).sum()) / 2)
+
+
+def _frequencies(prepared: DataFrame, column: str) -> DataFrame:
+    """``value, share``: each non-empty value's share of the records that have one."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as sf
+
+    counts = prepared.where(sf.col(column) != "").groupBy(sf.col(column).alias("value")).count()
+    total = sf.sum("count").over(Window.partitionBy())
+    return counts.select("value", (sf.col("count") / total).alias("share"))
+
+
+def _weigh_batches(
+    batches: Iterator[pd.DataFrame], params: Parameters, config: ResolverConfig, names: list[str]
+) -> Iterator[pd.DataFrame]:
+    """Match weights with term frequencies and the family guard, and which pairs the
+    namesake guard holds, as :func:`~enlace.resolve.engine._weigh`."""
+    tf = {"given": "f_l_given", "sur1": "f_l_sur1"}
+    for batch in batches:
+        levels = batch[names].to_numpy(dtype=np.int8)
+        weight = match_weights(params, levels)
+        for j, comparison in enumerate(config.comparisons):
+            if comparison.tf_column:
+                freq = batch[tf[comparison.tf_column]].to_numpy(dtype=np.float64)
+                weight += tf_adjustment(params, levels, j, freq)
+        held = np.zeros(len(batch), dtype=bool)
+        if config.namesake_guard > 0:
+            held = batch["bare"].to_numpy() & (weight > NAMESAKE_CAP)
+        family = batch["family"].to_numpy()
+        weight[family] = -60.0
+        held &= ~family
+        out = batch[["l", "r", *names, *(f"f_{s}_{c}" for c, s in _FREQUENCIES)]].copy()
+        out.insert(2, "weight", weight)
+        out.insert(3, "held", held)
+        yield out
+
+
+def _namesakes_held(
+    spark: SparkSession, weighed: DataFrame, config: ResolverConfig, n: int
+) -> DataFrame | None:
+    """The held pairs to cap: neither vouched for nor, when contested or with namesakes
+    expected, let through. Only held pairs and the pairs touching their records are read."""
+    from pyspark.sql import functions as sf
+
+    held = weighed.where("held")
+    if config.namesake_guard <= 0 or held.isEmpty():
+        return None
+    ends = held.select(sf.col("l").alias("x")).union(held.select(sf.col("r").alias("x"))).distinct()
+    plausible = weighed.where(sf.col("weight") >= 0.0)  # probability >= 0.5
+    touching = plausible.join(ends, plausible.l == ends.x, "left_semi").unionByName(
+        plausible.join(ends, plausible.r == ends.x, "left_semi")
+    )
+    local = touching.unionByName(held).dropDuplicates(["l", "r"]).toPandas()
+    left = local["l"].to_numpy(dtype=np.int64)
+    right = local["r"].to_numpy(dtype=np.int64)
+    hold = local["held"].to_numpy(dtype=bool)
+    prob = probability(local["weight"].to_numpy(dtype=np.float64))
+    names = [f"lv{j}" for j in range(len(config.comparisons))]
+    hold &= ~vouched(left, right, prob, hold)
+    given, sur_left, sur_right, sur2_left = (
+        local[f"f_{s}_{c}"].to_numpy(dtype=np.float64) for c, s in _FREQUENCIES
+    )
+    namesakes = namesakes_from_frequencies(
+        n, given, sur_left, sur_right, sur2_left, local[names].to_numpy(dtype=np.int8),
+        config.comparisons,
+    )  # fmt: skip
+    hold[hold] = contested(left, right, prob, hold)[hold] | (
+        namesakes[hold] >= config.namesake_guard
+    )
+    return spark.createDataFrame(
+        pd.DataFrame({"l": left[hold], "r": right[hold]}), "l long, r long"
+    )
