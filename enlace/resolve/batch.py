@@ -19,12 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd  # type: ignore[import-untyped]
 
 from enlace.errors import EnlaceError
 from enlace.messages import N_
+from enlace.resolve.blocking import IntArray
 from enlace.resolve.clustering import THRESHOLDS, cluster
 from enlace.resolve.engine import ResolverConfig, score_pairs
+from enlace.resolve.fellegi_sunter import Floats
 from enlace.resolve.prepare import FIELDS, prepare
 
 CHUNK_ROWS = 100_000
@@ -136,6 +139,45 @@ def _read(path: Path, mapping: dict[str, str], reference_year: int | None) -> pd
     )
 
 
+@dataclass(frozen=True)
+class KeptPairs:
+    """Every record's id (row order) and the scored pairs kept for clustering."""
+
+    ids: list[str]
+    left: IntArray
+    right: IntArray
+    probability: Floats
+    candidates: int
+
+
+def _score_in_process(
+    inputs: list[Path],
+    mapping: dict[str, str],
+    reference_year: int | None,
+    config: ResolverConfig,
+    floor: float,
+    progress: Callable[[int, int], None] | None,
+) -> KeptPairs:
+    frames = [_read(path, mapping, reference_year) for path in inputs]
+    prepared = pd.concat(frames, ignore_index=True)
+    ids = prepared["rid"].tolist()
+    check_unique(ids)
+    if len(prepared) < 2:
+        empty = np.empty(0, dtype=np.int64)
+        return KeptPairs(ids, empty, empty, np.empty(0), 0)
+    scored = score_pairs(prepared, config, progress)
+    keep = scored.above(floor)
+    return KeptPairs(ids, keep.left, keep.right, keep.probability, len(scored.left))
+
+
+def check_unique(ids: list[str]) -> None:
+    """One clear error for a record id given twice."""
+    seen = pd.Series(ids)
+    if seen.duplicated().any():
+        dup = seen[seen.duplicated()].iloc[0]
+        raise ResolveInputError(f"record_id {dup!r} appears more than once across the inputs")
+
+
 def run_batch(
     inputs: list[Path],
     out: Path,
@@ -147,6 +189,7 @@ def run_batch(
     pairs_threshold: float = 0.5,
     reference_year: int | None = None,
     family_guard: bool = True,
+    spark: str | None = None,
 ) -> BatchSummary:
     """Resolve person records in one or two CSV files; write clusters (and pairs).
 
@@ -155,6 +198,8 @@ def run_batch(
     for pairs at or above ``pairs_threshold``. ``family_guard=False`` lets records that differ
     only as relatives do (another real given name, a birth a generation apart) merge: for
     sources known to hold no relatives, where such a difference is a keying error.
+    ``spark`` (a Spark master URL, e.g. ``local[4]`` or ``spark://host:7077``) reads the
+    files and scores the pairs on Spark; clusters are formed on this machine.
     """
     started = time.perf_counter()
     mapping = mapping or {}
@@ -164,34 +209,27 @@ def run_batch(
         if not path.is_file():
             raise ResolveInputError(f"{path}: no such file")
     _check_columns({path: _header(path) for path in inputs}, mapping)
-    frames = [_read(path, mapping, reference_year) for path in inputs]
-    prepared = pd.concat(frames, ignore_index=True)
-    if prepared["rid"].duplicated().any():
-        dup = prepared.loc[prepared["rid"].duplicated(), "rid"].iloc[0]
-        raise ResolveInputError(f"record_id {dup!r} appears more than once across the inputs")
-    scored = (
-        None
-        if len(prepared) < 2
-        else score_pairs(prepared, ResolverConfig(sibling_guard=family_guard), progress)
-    )
-    ids = prepared["rid"].tolist()
-    if scored is None:
-        clusters = ids
-        candidates = matched = 0
+    config = ResolverConfig(sibling_guard=family_guard)
+    floor = min(threshold, pairs_threshold)
+    if spark is None:
+        kept = _score_in_process(inputs, mapping, reference_year, config, floor, progress)
     else:
-        keep = scored.above(min(threshold, pairs_threshold))
-        clusters = cluster(ids, keep.left, keep.right, keep.probability, threshold)
-        candidates = len(scored.left)
-        matched = int((scored.probability >= pairs_threshold).sum())
-        if pairs_out is not None:
-            sel = keep.probability >= pairs_threshold
-            pd.DataFrame(
-                {
-                    "record_id_l": prepared["rid"].to_numpy()[keep.left[sel]],
-                    "record_id_r": prepared["rid"].to_numpy()[keep.right[sel]],
-                    "match_probability": keep.probability[sel].round(6),
-                }
-            ).to_csv(pairs_out, index=False)
+        from enlace.resolve.spark_batch import score_csv_on_spark
+
+        kept = score_csv_on_spark(spark, inputs, mapping, reference_year, config, floor)
+    ids = kept.ids
+    clusters = cluster(ids, kept.left, kept.right, kept.probability, threshold)
+    sel = kept.probability >= pairs_threshold
+    if pairs_out is not None:
+        rids = np.asarray(ids, dtype=object)
+        pd.DataFrame(
+            {
+                "record_id_l": rids[kept.left[sel]],
+                "record_id_r": rids[kept.right[sel]],
+                "match_probability": kept.probability[sel].round(6),
+            }
+        ).to_csv(pairs_out, index=False)
+    candidates, matched = kept.candidates, int(sel.sum())
     pd.DataFrame({"record_id": ids, "cluster_id": clusters}).to_csv(out, index=False)
     sizes = pd.Series(clusters).value_counts()
     return BatchSummary(

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -71,20 +72,20 @@ U_SAMPLE_RECORDS = 200_000
 _FREQUENCIES = (("given", "l"), ("sur1", "l"), ("sur1", "r"), ("sur2", "l"))
 
 
-def local_session(cores: int = 2) -> SparkSession:
-    """A Spark session on this machine (trials, tests); a cluster brings its own session."""
+def session(master: str = "local[2]") -> SparkSession:
+    """A Spark session: ``local[N]`` runs on this machine with N cores (trials, tests);
+    ``spark://host:7077``, ``yarn`` or ``k8s://…`` on a cluster."""
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers use this interpreter
     from pyspark.sql import SparkSession
 
-    builder: Any = SparkSession.builder
-    return (
-        builder.master(f"local[{cores}]")
-        .appName("enlace-resolve")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", str(2 * cores))
-        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-        .getOrCreate()
-    )
+    builder: Any = SparkSession.builder.master(master).appName("enlace-resolve")
+    local = re.fullmatch(r"local(?:\[(\d+|\*)\])?", master)
+    if local:  # a few partitions per core, not Spark's default 200
+        cores = local.group(1)
+        count = int(cores) if cores and cores.isdigit() else os.cpu_count() or 2
+        builder = builder.config("spark.sql.shuffle.partitions", str(2 * count))
+        builder = builder.config("spark.ui.enabled", "false")
+    return builder.config("spark.sql.execution.arrow.pyspark.enabled", "true").getOrCreate()
 
 
 @dataclass

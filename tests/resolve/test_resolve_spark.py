@@ -40,12 +40,12 @@ def spark() -> Iterator[Any]:
         if os.environ.get("ENLACE_REQUIRE_SPARK"):
             pytest.fail(f"{missing}; ENLACE_REQUIRE_SPARK is set")
         pytest.skip(f"{missing}: Spark tests skipped")
-    from enlace.resolve.spark import local_session
+    from enlace.resolve.spark import session
 
-    session = local_session()
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
+    local = session("local[2]")
+    local.sparkContext.setLogLevel("ERROR")
+    yield local
+    local.stop()
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +112,38 @@ def test_spark_needs_record_ids(spark: Any, records: pd.DataFrame) -> None:
 
     with pytest.raises(ValueError, match="record_id"):
         score_on_spark(spark, records.drop(columns="record_id"), reference_year=YEAR)
+
+
+def test_resolve_command_on_spark_writes_what_the_in_process_run_writes(
+    spark: Any, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from enlace.cli.main import app
+
+    table = pd.read_csv(RECORDS, dtype=str).fillna("")
+    border = table[table["country"] == "US"].rename(columns={"full_name": "NOMBRE"})
+    # The second file has no ids: its records are named by file and line, as in-process.
+    mexico = table[table["country"] != "US"].drop(columns="record_id")
+    first, second = tmp_path / "border.csv", tmp_path / "mexico.csv"
+    border.to_csv(first, index=False)
+    mexico.to_csv(second, index=False)
+    outputs = {}
+    for engine in ("local", "spark"):
+        out, pairs = tmp_path / f"clusters_{engine}.csv", tmp_path / f"pairs_{engine}.csv"
+        options = ["--spark", "local[2]"] if engine == "spark" else []
+        result = CliRunner().invoke(app, [
+            "resolve", str(first), str(second), "--out", str(out), "--pairs", str(pairs),
+            "--map", "NOMBRE=full_name", *options,
+        ])  # fmt: skip
+        assert result.exit_code == 0, result.output
+        outputs[engine] = (pd.read_csv(out, dtype=str), pd.read_csv(pairs, dtype=str))
+    (clusters, pairs), (spark_clusters, spark_pairs) = outputs["local"], outputs["spark"]
+    pd.testing.assert_frame_equal(spark_clusters, clusters)
+    assert "mexico:1" in set(clusters["record_id"])
+    assert (clusters["cluster_id"] != clusters["record_id"]).sum() > 100  # people were merged
+    order = ["record_id_l", "record_id_r"]
+    pd.testing.assert_frame_equal(
+        spark_pairs.sort_values(order).reset_index(drop=True),
+        pairs.sort_values(order).reset_index(drop=True),
+    )
