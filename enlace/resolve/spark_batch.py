@@ -45,6 +45,10 @@ def score_csv_on_spark(
     duplicate = records.groupBy("record_id").count().where("count > 1").first()
     if duplicate is not None:
         check_unique([duplicate["record_id"]] * 2)
+    if records.limit(2).count() < 2:  # nothing to compare
+        ids = [row["record_id"] for row in records.select("record_id").collect()]
+        empty = np.empty(0, dtype=np.int64)
+        return KeptPairs(ids, empty, empty, np.empty(0), 0)
     scored = score_on_spark(spark, records, config, reference_year=reference_year)
     ids = scored.prepared.select("row", "rid").orderBy("row").toPandas()["rid"].tolist()
     kept = scored.pairs.where(scored.pairs.probability >= floor).toPandas()
