@@ -408,8 +408,13 @@ def _pattern_places(doc: Doc) -> list[Entity]:
     return out
 
 
+_REGIONS = ("state", "country")
+
+
 def _merge_city_region(doc: Doc, found: list[Entity]) -> list[Entity]:
-    """ "Laredo, TX" and "Tenancingo, Tlaxcala" are one place: the city in that state."""
+    """ "Laredo, TX" and "Tenancingo, Tlaxcala" are one place: the city in that state. A
+    state's or a country's name before a state ("Hidalgo, Texas", "Guadalupe, Nuevo León") is
+    a town of that name there, when the gazetteer has one."""
     found = sorted(found, key=lambda e: e.start)
     out: list[Entity] = []
     k = 0
@@ -418,8 +423,10 @@ def _merge_city_region(doc: Doc, found: list[Entity]) -> list[Entity]:
         nxt = found[k + 1] if k + 1 < len(found) else None
         if (
             nxt is not None
-            and ent.details.get("kind") == "city"
-            and nxt.details.get("kind") in ("state", "country")
+            and (
+                (ent.details.get("kind") == "city" and nxt.details.get("kind") in _REGIONS)
+                or (ent.details.get("kind") in _REGIONS and nxt.details.get("kind") == "state")
+            )
             and _CITY_STATE_SEP.fullmatch(doc.text[ent.end : nxt.start])
         ):
             raw = doc.text[ent.start : nxt.end]

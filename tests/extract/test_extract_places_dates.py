@@ -1,6 +1,6 @@
 import datetime as dt
 
-from enlace.extract import detect_language, normalize_place, parse_date
+from enlace.extract import detect_language, extract, normalize_place, parse_date
 
 REF = dt.date(2024, 5, 15)  # a Wednesday
 
@@ -19,6 +19,24 @@ def test_cities_with_state_and_coordinates() -> None:
     houston = normalize_place("Houston, TX")
     assert houston is not None and houston.state == "US-TX" and houston.country == "US"
     assert normalize_place("Cd. Juárez").name == "Ciudad Juárez"  # type: ignore[union-attr]
+
+
+def test_towns_named_like_a_state_or_country_are_read_with_their_state() -> None:
+    def places(text: str) -> list[tuple[str, str]]:
+        found = extract(text).entities
+        return [(e.text, str(e.normalized)) for e in found if e.type == "location"]
+
+    # A border town named like a Mexican state, and a Mexican city named like a country.
+    assert places("They crossed near Hidalgo, Texas, at night.") == [
+        ("Hidalgo, Texas", "Hidalgo, US-TX, US")
+    ]
+    assert places("La llevaron a Guadalupe, Nuevo León.") == [
+        ("Guadalupe, Nuevo León", "Guadalupe, MX-NLE, MX")
+    ]
+    # A list of states and countries stays a list.
+    assert [p for p, _ in places("Vienen de Guatemala, Chiapas y de Sinaloa, Jalisco.")] == [
+        "Guatemala", "Chiapas", "Sinaloa", "Jalisco",
+    ]  # fmt: skip
 
 
 def test_border_crossings() -> None:

@@ -74,6 +74,40 @@ def test_money_email_accounts_dates() -> None:
     assert d[0].normalized == "2024-05-14"
 
 
+def test_money_ranges_are_one_amount_with_both_ends() -> None:
+    def money(text: str, lang: str) -> list[tuple[str, object]]:
+        return [(e.text, e.normalized) for e in _by_type(text, "money", lang)]
+
+    assert money("pagaron entre 5 mil y 8 mil dólares al pollero", "es") == [
+        ("5 mil y 8 mil dólares", "5000-8000 USD")
+    ]
+    # The scale is written once: "de 5 a 8 mil pesos" is 5,000 to 8,000.
+    found = _by_type("le cobran de 5 a 8 mil pesos por cruzar", "money", "es")
+    assert found[0].normalized == "5000-8000 MXN" and found[0].details["amount_min"] == 5000
+    assert money("they owe 2 to 3 thousand dollars", "en") == [
+        ("2 to 3 thousand dollars", "2000-3000 USD")
+    ]
+    assert money("una deuda de 2 millones de pesos", "es") == [
+        ("2 millones de pesos", "2000000 MXN")
+    ]
+    # "and" without "between" joins two things, not a range.
+    assert money("she was 17 and 500 dollars were taken", "en") == [("500 dollars", "500 USD")]
+
+
+def test_amounts_named_by_a_payment_or_a_debt_take_the_local_currency() -> None:
+    def money(text: str, lang: str) -> list[object]:
+        return [e.normalized for e in _by_type(text, "money", lang)]
+
+    assert money("me dice que le debo 10,000 y que no me puedo ir", "es") == ["10000 MXN"]
+    assert money("hasta pagar la deuda de 15 mil", "es") == ["15000 MXN"]
+    assert money("she can't leave until she pays 20,000", "en") == ["20000 USD"]
+    debt = _by_type("le debo 10,000", "money", "es")[0]
+    assert debt.details["debt"] is True and debt.confidence < 0.85
+    # Counts of other things after the same verbs are not money.
+    assert money("le paga 3 veces al día y debe 2 meses de renta", "es") == []
+    assert money("they paid 50% of it and she owes 3 years of work", "en") == []
+
+
 def test_to_json_flattens_details() -> None:
     ent = _by_type("Call (713) 555-0148", "phone", "en")[0]
     data = ent.to_json()
