@@ -189,6 +189,34 @@ def _may_start_name(word: str) -> bool:
 _NAME_START = anchors.word_test(_may_start_name)
 
 
+# Titles written with a period that does not end the sentence.
+_ABBREVIATED = frozenset(
+    [
+        "sr",
+        "sra",
+        "srta",
+        "dr",
+        "dra",
+        "mr",
+        "mrs",
+        "ms",
+        "lic",
+        "ing",
+        "prof",
+        "profa",
+        "gral",
+        "cap",
+        "capt",
+        "sgt",
+        "lt",
+        "det",
+        "ofc",
+        "agt",
+        "st",
+        "sto",
+        "sta",
+    ]
+)
 _KIN_WORD = anchors.word_test(lambda word: fold(word) in _KIN, index=False)
 _NOT_NAME = STOP | TITLE
 _CUE_WORD = TITLE | _KIN_WORD
@@ -289,6 +317,8 @@ def _extend(doc: Doc, i: int, caps_mode: bool) -> int:
             gap == "." and (len(toks[j - 1].text) <= 2 or toks[j - 1].folded in ABBREVIATIONS)
         ):
             break
+        if gap == "-" and doc.text[doc.offsets[j] - 1] == " ":
+            break  # a dash between spaces ("Texas – María") joins no name
         mask = tok.mask
         if mask & PARTICLE and (caps_mode or not tok.is_upper):
             k = j
@@ -316,6 +346,11 @@ def _preceded_by(doc: Doc, i: int) -> str:
     prev = doc.tokens[i - 1]
     mask = prev.mask
     if mask & _CUE_WORD:
+        # "su tía. Trabaja en…": a sentence ends between them (an abbreviated title's
+        # period, "Sra. López", does not).
+        gap = doc.gaps[i - 1]
+        if any(c in gap for c in "!?;\n") or ("." in gap and prev.folded not in _ABBREVIATED):
+            return ""
         return "title"
     if not mask & _TRIGGER_WORD:
         return ""  # every trigger ends with one of these words

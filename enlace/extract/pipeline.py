@@ -16,7 +16,7 @@ from enlace.extract.money import find_money
 from enlace.extract.organizations import find_organizations
 from enlace.extract.persons import find_persons
 from enlace.extract.phones import find_phones
-from enlace.extract.places import find_locations
+from enlace.extract.places import find_dateline, find_locations
 from enlace.extract.vehicles import find_vehicles
 
 # When spans of equal length collide, the more specific type wins.
@@ -149,6 +149,11 @@ def extract(
     found += find_ages(doc)
     found += find_vehicles(doc)
     found += find_organizations(doc)
-    found += find_persons(doc)
+    dateline = find_dateline(doc)
+    if dateline is None:
+        found += find_persons(doc)
+    else:  # "SAN DIEGO – A Tijuana man…": the capitals before the dash are a place
+        found += [p for p in find_persons(doc) if p.start >= dateline.end]
+        found.append(dateline)
     found += find_locations(doc)
     return ExtractionResult(lang, _resolve(found))

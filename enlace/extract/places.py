@@ -205,6 +205,12 @@ _PLATE_AFTER = re.compile(r"\s*(?:plates?|tags?|placas?|license)\b", re.IGNORECA
 _POSTAL_AFTER_COMMA = re.compile(r",\s?([A-Z]{2})\b")
 _TRAILING_JOINER = re.compile(r"\s+(?:de|del|la|las|los|y|en|con)$", re.IGNORECASE)
 _CITY_STATE_SEP = re.compile(r",\s?")
+# A street keyword followed by a function word names no street (the caseless scan lets the
+# name's capital go).
+_NOT_A_STREET_NAME = re.compile(
+    r"\S+\s+(?:in|on|at|the|and|or|of|to|from|near|by|is|was|has|en|con|y|o|que|se|es|por|para)\b",
+    re.IGNORECASE,
+)
 
 
 _NO = (False, 0.0)
@@ -390,6 +396,8 @@ def _pattern_places(doc: Doc) -> list[Entity]:
             matches = anchors.scan(rx, text, starts)
         for m in matches:
             g = 1 if rx is COLONIA else 0
+            if rx is ADDRESS_ES and _NOT_A_STREET_NAME.match(text, m.start(), m.end()):
+                continue  # "Bellaire Blvd in Houston": an English street type, then a preposition
             raw = text[m.start(g) : m.end(g)].rstrip(" .,")
             if kind == "neighborhood":
                 raw = _TRAILING_JOINER.sub("", raw)
@@ -442,6 +450,37 @@ def _merge_city_region(doc: Doc, found: list[Entity]) -> list[Entity]:
         out.append(ent)
         k += 1
     return out
+
+
+# A news release's dateline: "HOUSTON –", "SAN DIEGO —", "LAREDO, Texas –", "McALLEN, Texas -".
+_DATELINE = re.compile(
+    r"\s*((?:[A-Z][A-Za-z.'’]*[ ]?){1,4}?)(?:,[ ]?([A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?"
+    r"[ ]?(?:[–—]|--?)[ ]"
+)
+
+
+def find_dateline(doc: Doc) -> Entity | None:
+    """The place a news release is datelined at, from the capitals it opens with; its span
+    names a place, never a person."""
+    m = _DATELINE.match(doc.text)
+    if m is None:
+        return None
+    city = m.group(1).strip()
+    letters = [c for c in city if c.isalpha()]
+    if len(letters) < 3 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return None
+    name = city.title() if city.upper() == city else city
+    if name == "Washington" and not m.group(2):
+        name = "Washington, D.C."  # the federal agencies' dateline
+    raw_end = m.end(2) if m.group(2) else m.end(1)
+    place = normalize_place(f"{name}, {m.group(2)}" if m.group(2) else name)
+    if place is None:
+        return None
+    start = m.start(1)
+    raw = doc.text[start:raw_end].rstrip()
+    return Entity(
+        "location", raw, start, start + len(raw), place.canonical(), 0.85, place.details()
+    )
 
 
 def find_locations(doc: Doc) -> list[Entity]:

@@ -122,3 +122,18 @@ def test_streets_vehicles_pronouns_and_saints_are_not_people() -> None:
     assert _persons("He drives a gray 2016 Toyota Sienna with TX plates.") == []
     assert _persons("The man called himself Tigre.") == ["Tigre"]
     assert _persons("trabajan familias en San Quintín desde mayo.") == []
+
+
+def test_names_stop_at_sentence_ends_and_spaced_dashes() -> None:
+    def people(text: str, lang: str) -> list[str]:
+        return [e.text for e in extract(text, lang=lang).entities if e.type == "person"]
+
+    # A kinship word ends one sentence; the capitalized verb starting the next is no name.
+    assert people("Ya está con su tía. Trabaja en una fábrica de ropa.", "es") == []
+    assert people("Vive con su tía Rosa en Dallas.", "es") == ["Rosa"]
+    assert people("La Sra. López la cuida.", "es") == ["López"]
+    # A hyphen joins a surname; a dash between spaces separates.
+    assert people("Rogelio Martínez-Flores and Ana Ruiz - Soto", "en") == [
+        "Rogelio Martínez-Flores",
+        "Ana Ruiz",
+    ]

@@ -39,6 +39,25 @@ def test_towns_named_like_a_state_or_country_are_read_with_their_state() -> None
     ]  # fmt: skip
 
 
+def test_a_news_release_dateline_is_a_place_not_a_person() -> None:
+    def found(text: str) -> list[tuple[str, str, str]]:
+        return [(e.type, e.text, str(e.normalized)) for e in extract(text, lang="en").entities]
+
+    assert found("SAN DIEGO – A Tijuana man was sentenced today.")[:2] == [
+        ("location", "SAN DIEGO", "San Diego, US-CA, US"),
+        ("location", "Tijuana", "Tijuana, MX-BCN, MX"),
+    ]
+    assert found("McALLEN, Texas - Juan Pérez López, 33, was charged.")[:2] == [
+        ("location", "McALLEN, Texas", "McAllen, US-TX, US"),
+        ("person", "Juan Pérez López", "Juan Pérez López"),
+    ]
+    assert found("WASHINGTON — The Justice Department announced charges.")[0][2] == (
+        "Washington, US-DC, US"
+    )
+    # Capitals that name no place stay what they are.
+    assert found("JOSE LUIS GARCIA - he is the boss")[0][:2] == ("person", "JOSE LUIS GARCIA")
+
+
 def test_border_crossings() -> None:
     for raw in (
         "Eagle Pass–Piedras Negras",
