@@ -239,3 +239,34 @@ def test_single_strong_means_at_work_is_labour_trafficking() -> None:
 def test_long_day_in_words_is_excessive_hours() -> None:
     result = screen("The cooks work from 10 in the morning until 2 at night, seven days a week.")
     assert "excessive_hours" in result.codes
+
+
+def test_news_release_language_of_smuggling_brothels_and_truck_stops() -> None:
+    # Case summaries as court and prosecutors' releases write them (synthetic names).
+    tunnel = screen(
+        "A Tijuana man was sentenced for smuggling undocumented immigrants through a tunnel "
+        "from a warehouse. Each migrant paid between $8,000 and $10,000.",
+        lang="en",
+    )
+    assert tunnel.typology == "smuggling" and "smuggling_fee" in tunnel.codes
+    brothels = screen(
+        "He recruited young women with false promises of marriage and forced them to work in "
+        "brothels in Houston and Atlanta. One victim was 16 years old.",
+        lang="en",
+    )
+    assert brothels.typology == "sex_trafficking" and brothels.polaris_type == "residential"
+    assert "commercial_sex_of_minor" in brothels.codes and brothels.urgency == "critical"
+    burdel = screen("La obligaban a trabajar en un burdel de Tlaxcala.", lang="es")
+    assert "sexual_exploitation" in burdel.codes
+    truck_stop = screen(
+        "At the truck stop a girl, maybe 14, was going truck to truck knocking on doors while "
+        "a man watched from his car and took the money.",
+        lang="en",
+    )
+    assert "signals_truck_stop" in truck_stop.codes
+    assert truck_stop.typology == "sex_trafficking" and truck_stop.urgency == "critical"
+    trafico = screen(
+        "Fue detenido por tráfico de personas: llevaba a 40 migrantes en la caja de un tráiler.",
+        lang="es",
+    )
+    assert trafico.typology == "smuggling"
