@@ -270,3 +270,26 @@ def test_news_release_language_of_smuggling_brothels_and_truck_stops() -> None:
         lang="es",
     )
     assert trafico.typology == "smuggling"
+
+
+def test_prosecutors_wording_of_minors_offered_in_a_bar_and_locked_in_workers() -> None:
+    bar = screen(
+        "Fue vinculada a proceso por trata de personas en agravio de dos adolescentes de 14 y "
+        "15 años, a quienes ofrecía en un bar de la zona centro.",
+        lang="es",
+    )
+    assert bar.typology == "sex_trafficking" and "commercial_sex_of_minor" in bar.codes
+    assert bar.urgency == "critical"
+    field = screen(
+        "Nos prometieron 800 pesos diarios. Al llegar nos encerraron en una bodega y nos "
+        "quitaron las identificaciones.",
+        lang="es",
+    )
+    assert {"confinement_or_restricted_movement", "document_confiscation"} <= field.codes
+    lured = screen(
+        "The defendants lured women into romantic relationships and then forced them into "
+        "prostitution.",
+        lang="en",
+    )
+    assert "romance_or_lover_boy_recruitment" in lured.codes
+    assert lured.typology == "sex_trafficking"
