@@ -61,6 +61,7 @@ _BIZ_PREFIX = (
     r"|club|cabaret|table dance|lounge|sal[oó]n|est[eé]tica|agencia|maquiladora|empacadora|taquer[ií]a"  # noqa: E501
     r"|caf[eé]|carnicer[ií]a|panader[ií]a|discoteca|antro|hostal|casa de hu[eé]spedes|mariscos"
     r"|abarrotes|farm|farms|hacienda|massage|masajes|la casa de citas|bodega|constructora|lavado"
+    r"|c[aá]rtel"
 )
 _BIZ_SUFFIX = (
     r"LLC|L\.L\.C\.|Inc\.?|Corp\.?|Co\.|Ltd\.?|S\.A\. de C\.V\.|SA de CV|S\. de R\.L\.(?: de C\.V\.)?"  # noqa: E501
@@ -68,6 +69,8 @@ _BIZ_SUFFIX = (
     r"|Landscaping|Staffing|Cleaning(?: Services)?|Trucking|Dairy|Packing|Nursery|Roofing|Cafe|Café"
     r"|Bar & Grill|Taquer[ií]a|Car Wash|Services|Solutions|Enterprises|Logistics|Transport(?:es)?"
     r"|Group|Agency|Studio|Boutique|Beauty Salon|Salon|Market|Mercado|Produce|Farm Labor"
+    # Criminal groups as indictments name them ("the López-Ramírez Trafficking Organization").
+    r"|(?:(?:Drug |Human |Sex )?Trafficking |Smuggling |Criminal )?Organization|Cartel|Gang"
 )
 _NAME = r"(?:[A-ZÁÉÍÓÚÑ0-9][\w'’&-]*|\"[^\"\n]{1,30}\"|“[^”\n]{1,30}”)"
 _JOIN = r"(?:\s(?:de|del|la|las|el|los|y|&|and|of|the|San|Santa|Don|Doña)\s|\s)"
@@ -93,7 +96,8 @@ _SUFFIX_WORD = anchors.word_pattern(
     r"LLC|L|Inc|Corp|Co|Ltd|S|SA|Massage|Spa|Nails|Farms?|Ranch|Bar|Grill|Restaurant|Cantina"
     r"|Motel|Inn|Lounge|Club|Construction|Landscaping|Staffing|Cleaning|Trucking|Dairy|Packing"
     r"|Nursery|Roofing|Cafe|Café|Taquer[ií]a|Car|Services|Solutions|Enterprises|Logistics"
-    r"|Transport(?:es)?|Group|Agency|Studio|Boutique|Beauty|Salon|Market|Mercado|Produce",
+    r"|Transport(?:es)?|Group|Agency|Studio|Boutique|Beauty|Salon|Market|Mercado|Produce"
+    r"|Drug|Human|Sex|Trafficking|Smuggling|Criminal|Organization|Cartel|Gang",
     0,
 )
 _NAME_WORD = anchors.word_pattern(r"[A-ZÁÉÍÓÚÑ0-9].*", 0, index=False)

@@ -161,6 +161,20 @@ _KIN = frozenset(
         "named",
         "llamada",
         "llamado",
+        # Plurals and roles that open a list of names ("Brothers Juan … and Miguel …").
+        "brothers",
+        "sisters",
+        "cousins",
+        "defendants",
+        "defendant",
+        "hermanos",
+        "hermanas",
+        "primos",
+        "imputados",
+        "imputado",
+        "imputada",
+        "sentenciado",
+        "sentenciada",
     ]
 )
 
@@ -523,7 +537,13 @@ def _candidate(doc: Doc, i: int, caps_mode: bool) -> tuple[int, float] | None:
         and (i == 0 or not doc.tokens[i - 1].mask & _TRIGGER_WORD)
     ):
         return None
-    if not (lower_word or caps_mode or tok.is_cap) or mask & TITLE:
+    # A title, or a cue before a capitalized word ("Brothers Juan …", "Defendant Kevin …"),
+    # starts no name: the name starts after it.
+    if (
+        not (lower_word or caps_mode or tok.is_cap)
+        or mask & TITLE
+        or (mask & _CUE_WORD and i + 1 < len(doc.tokens) and doc.tokens[i + 1].is_cap)
+    ):
         return None
     cue = _preceded_by(doc, i)
     if (not tok.is_alpha or mask & STOP) and not (cue == "trigger" and tok.is_cap and tok.is_alpha):

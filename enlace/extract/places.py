@@ -205,6 +205,9 @@ _PLATE_AFTER = re.compile(r"\s*(?:plates?|tags?|placas?|license)\b", re.IGNORECA
 _POSTAL_AFTER_COMMA = re.compile(r",\s?([A-Z]{2})\b")
 _TRAILING_JOINER = re.compile(r"\s+(?:de|del|la|las|los|y|en|con)$", re.IGNORECASE)
 _CITY_STATE_SEP = re.compile(r",\s?")
+# Where a Spanish street's name has ended: a preposition before the next place ("y" may join
+# a cross street).
+_STREET_TAIL = re.compile(r"\s+(?:en|in|con|por|para|que|cerca|near)\s.*$", re.IGNORECASE)
 # A street keyword followed by a function word names no street (the caseless scan lets the
 # name's capital go).
 _NOT_A_STREET_NAME = re.compile(
@@ -399,6 +402,8 @@ def _pattern_places(doc: Doc) -> list[Entity]:
             if rx is ADDRESS_ES and _NOT_A_STREET_NAME.match(text, m.start(), m.end()):
                 continue  # "Bellaire Blvd in Houston": an English street type, then a preposition
             raw = text[m.start(g) : m.end(g)].rstrip(" .,")
+            if rx is ADDRESS_ES:
+                raw = _STREET_TAIL.sub("", raw)  # "calle Mariscal en Ciudad Juárez"
             if kind == "neighborhood":
                 raw = _TRAILING_JOINER.sub("", raw)
             place = Place(" ".join(raw.split()), kind, None)

@@ -137,3 +137,11 @@ def test_names_stop_at_sentence_ends_and_spaced_dashes() -> None:
         "Rogelio Martínez-Flores",
         "Ana Ruiz",
     ]
+
+
+def test_a_plural_or_role_word_opens_a_list_of_names_without_joining_it() -> None:
+    text = "Brothers Juan Carlos López-Ramírez, 34, and Miguel Ángel López-Ramírez, 29, pleaded."
+    people = [e.text for e in extract(text, lang="en").entities if e.type == "person"]
+    assert people == ["Juan Carlos López-Ramírez", "Miguel Ángel López-Ramírez"]
+    found = extract("El imputado Juan Pérez López fue detenido.", lang="es").entities
+    assert [e.text for e in found if e.type == "person"] == ["Juan Pérez López"]

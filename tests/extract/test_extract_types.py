@@ -108,6 +108,18 @@ def test_amounts_named_by_a_payment_or_a_debt_take_the_local_currency() -> None:
     assert money("they paid 50% of it and she owes 3 years of work", "en") == []
 
 
+def test_criminal_groups_as_indictments_name_them() -> None:
+    orgs = _by_type(
+        "Members of the López-Ramírez Trafficking Organization lured women.", "organization", "en"
+    )
+    assert [e.text for e in orgs] == ["López-Ramírez Trafficking Organization"]
+    assert [
+        e.text for e in _by_type("Trabajaba para el Cártel del Golfo.", "organization", "es")
+    ] == ["Cártel del Golfo"]
+    streets = _by_type("La ofrecía en la calle Mariscal en Ciudad Juárez.", "location", "es")
+    assert [e.text for e in streets] == ["calle Mariscal", "Ciudad Juárez"]
+
+
 def test_to_json_flattens_details() -> None:
     ent = _by_type("Call (713) 555-0148", "phone", "en")[0]
     data = ent.to_json()
