@@ -107,7 +107,9 @@ _AWARENESS = re.compile(
     r"reportaje|noticias?|periodico|documental|pelicula|capacitacion|platica|curso|"
     r"tarea|carteles|folletos|taller de (?:capacitacion|prevencion|sensibilizacion)|"
     r"voluntari\w*|como identificar|senales de|estadisticas|"
-    r"desmantelaron|informo hoy|se dio a conocer|como (?:los|las) enganchan|pregunta para)\b"
+    r"desmantelaron|informo hoy|se dio a conocer|como (?:los|las) enganchan|pregunta para|"
+    r"(?:learn|know) the signs|conoce las senales|aprende a (?:identificar|reconocer)|"
+    r"world day against|dia (?:mundial|internacional|nacional) contra)\b"
 )
 _AWARENESS_DOCUMENT = re.compile(
     r"^\W*(?:noticia|news|breaking|press release|comunicado|boletin)\b\s*[:\-]"

@@ -155,12 +155,25 @@ def typology(  # noqa: PLR0911 - one return per typology rule reads best
 
 
 def urgency(
-    typology_code: str, score_value: float, *, minor: bool, victim_minor: bool, danger: bool
+    typology_code: str,
+    score_value: float,
+    *,
+    minor: bool,
+    victim_minor: bool,
+    danger: bool,
+    minor_at_risk: bool = False,
 ) -> str:
+    """``minor_at_risk``: a child who is not someone's child in passing ("three girls who
+    looked 15 put in a trailer at night") goes up the queue even before an indicator says
+    what is happening to them."""
     trafficking = typology_code in {"sex_trafficking", "labor_trafficking", "both"}
     if danger or victim_minor:
         return "critical"
-    if (trafficking and (score_value >= 0.85 or minor)) or (typology_code == "smuggling" and minor):
+    if (
+        (trafficking and (score_value >= 0.85 or minor))
+        or (typology_code == "smuggling" and minor)
+        or minor_at_risk
+    ):
         return "high"
     if trafficking or typology_code == "smuggling" or minor or score_value >= 0.5:
         return "normal"

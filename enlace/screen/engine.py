@@ -233,7 +233,12 @@ def screen(
         polaris_type=polaris,
         score=value,
         urgency=urgency(
-            typ, value, minor=bool(minor_hits), victim_minor=victim_minor, danger=danger
+            typ,
+            value,
+            minor=bool(minor_hits),
+            victim_minor=victim_minor,
+            danger=danger,
+            minor_at_risk=bool(victim_cues),
         ),
         minor=bool(minor_hits),
         imminent_danger=danger,

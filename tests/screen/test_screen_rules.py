@@ -293,3 +293,41 @@ def test_prosecutors_wording_of_minors_offered_in_a_bar_and_locked_in_workers() 
     )
     assert "romance_or_lover_boy_recruitment" in lured.codes
     assert lured.typology == "sex_trafficking"
+
+
+def test_awareness_days_and_sign_lists_are_not_reports() -> None:
+    for text, lang in (
+        (
+            "Today is the World Day against Trafficking in Persons. Learn the signs: someone "
+            "who cannot leave their job, or who owes a debt they cannot pay.",
+            "en",
+        ),
+        (
+            "Hoy es el Día Mundial contra la Trata de Personas. Conoce las señales: una persona "
+            "que no puede dejar su trabajo o que debe una deuda que no puede pagar.",
+            "es",
+        ),
+    ):
+        result = screen(text, lang=lang)
+        assert result.typology == "not_trafficking" and result.urgency == "low", text
+
+
+def test_a_child_at_risk_goes_up_the_queue_before_any_indicator() -> None:
+    result = screen(
+        "En la caseta vi a un señor que traía a tres muchachitas que no parecían tener más de "
+        "15 años. Las subió a un tráiler a las 11 de la noche.",
+        lang="es",
+    )
+    assert result.minor and result.urgency in ("high", "critical")
+    # Someone's own children mentioned in passing do not.
+    home = screen("Mi esposo me grita y no sé qué hacer con mis hijos.", lang="es")
+    assert home.urgency in ("low", "normal")
+
+
+def test_girls_going_in_and_out_with_men_at_a_motel() -> None:
+    result = screen(
+        "At the motel several teen girls were going in and out with older men all night.",
+        lang="en",
+    )
+    assert "sexual_exploitation" in result.codes and "commercial_sex_of_minor" in result.codes
+    assert result.urgency == "critical"
