@@ -20,6 +20,7 @@ _ALIAS_SPLIT = re.compile(
     r"\s*(?:\b(?:alias|apodad[oa]|a\.?\s?k\.?\s?a\.?|aka|le dicen|known as|conocid[oa] como)\b|\(|\"|“)\s*",  # noqa: E501
     re.IGNORECASE,
 )
+_INLINE_NICK = re.compile(r"\s*[\"“]([^\"”]{1,30})[\"”]\s*(?=[^\W\d_]|$)")
 _WORD = re.compile(r"[^\W\d_]+\.?(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -142,6 +143,14 @@ def parse_person_name(raw: str) -> PersonName:
 def _parse(raw: str) -> PersonName:
     text = " ".join(raw.split())
     aliases: list[str] = []
+    # A nickname in quotes inside the name: Jesus "Chuy" Valdez, Dwayne "Big D" Jackson; the
+    # "N" Mexican releases put for a withheld surname is no name at all.
+    quoted = _INLINE_NICK.search(text)
+    if quoted is not None:
+        nick = quoted.group(1).strip()
+        text = f"{text[: quoted.start()]} {text[quoted.end() :]}".strip()
+        if nick.rstrip(".") != "N":
+            aliases.append(nick)
     parts = _ALIAS_SPLIT.split(text, maxsplit=1)
     if len(parts) == 2:
         text, alias = parts[0], parts[1].strip(" \"”')")

@@ -323,7 +323,7 @@ def _extend(doc: Doc, i: int, caps_mode: bool) -> int:
         if gap == "-" and j == i + 1 and tok.is_lower and _hyphen_syllable(doc, i):
             j += 1  # "Ji-woo", "Seo-yeon": the second part of a given name in lower case
             continue
-        if gap == '"' and _name_word(tok, caps_mode):
+        if gap == '"' and len(tok.text) > 1 and _name_word(tok, caps_mode):
             # A nickname in quotes inside a full name: Jesus "Chuy" Valdez.
             j += 1
             continue
@@ -487,6 +487,28 @@ def _rejected_span(doc: Doc, i: int, j: int) -> bool:
     return any(map(_STREET_WORD.__and__, masks[i + 1 : end]))
 
 
+# An age in apposition after a name, as releases write it: "Thanh Nguyen, 52, and …",
+# "Ana Ruiz, 19, of Dallas".
+_AGE_APPOSITION = re.compile(r",\s?\d{1,2}\s?(?:,|\)|\s(?:of|de|years|años)\b)")
+
+
+def _named_with_age(doc: Doc, i: int) -> int | None:
+    """The end of two to four capitalized words (no stop words, not a place; beyond two, the
+    first a given name) that an age in apposition follows: a name the lexicons do not know."""
+    toks = doc.tokens
+    k = i + 1
+    while k < len(toks) and k - i < 4 and toks[k].is_cap and doc.gaps[k - 1] in (" ", "-"):
+        k += 1
+    if k - i < 2 or not _AGE_APPOSITION.match(doc.text, doc.ends[k - 1]):
+        return None
+    run = toks[i:k]
+    if any(t.mask & STOP or not t.is_alpha for t in run):
+        return None
+    if k - i > 2 and not run[0].mask & GIVEN:
+        return None  # "Arrested Andre Thompson, 29": the name starts at the next word
+    return None if gazetteer().lookup(" ".join(t.folded for t in run)) else k
+
+
 def _capitalized_candidate(doc: Doc, i: int, cue: str) -> tuple[int, float] | None:
     toks = doc.tokens
     tok = toks[i]
@@ -510,7 +532,8 @@ def _capitalized_candidate(doc: Doc, i: int, cue: str) -> tuple[int, float] | No
             or not (nxt.is_cap or nxt.mask & PARTICLE)
             or sum(map(SURNAME.__and__, doc.masks[i : i + 9])) < 2 * SURNAME
         ):
-            return None
+            end = _named_with_age(doc, i)
+            return (end, 0.7) if end else None
     j = _extend(doc, i, caps_mode=False)
     if known or (first == "ma" and j - i > 1):
         if j - i == 1 and not cue and _lone_given_is_place(doc, i, first):
@@ -522,7 +545,8 @@ def _capitalized_candidate(doc: Doc, i: int, cue: str) -> tuple[int, float] | No
         words = [t.folded for t in toks[i:j]]
         if not gazetteer().lookup(" ".join(words)):
             return j, 0.6
-    return None
+    end = _named_with_age(doc, i)
+    return (end, 0.7) if end else None
 
 
 def _candidate(doc: Doc, i: int, caps_mode: bool) -> tuple[int, float] | None:
@@ -569,7 +593,7 @@ def find_persons(doc: Doc) -> list[Entity]:
     out: list[Entity] = []
     for m in anchors.scan(ALIAS, doc.text, doc.starts(_ALIAS_CORE, 2, _ALIAS_FIRST)):
         g = 1 if m.group(1) else 2
-        raw = m.group(g).strip()
+        raw = m.group(g).strip().rstrip(",.;:")  # "La Madrina," as US style quotes it
         if not raw or raw.split()[0].lower() in ("y", "and", "que", "who", "es", "is"):
             continue
         start = m.start(g) + (len(m.group(g)) - len(m.group(g).lstrip()))

@@ -145,3 +145,22 @@ def test_a_plural_or_role_word_opens_a_list_of_names_without_joining_it() -> Non
     assert people == ["Juan Carlos López-Ramírez", "Miguel Ángel López-Ramírez"]
     found = extract("El imputado Juan Pérez López fue detenido.", lang="es").entities
     assert [e.text for e in found if e.type == "person"] == ["Juan Pérez López"]
+
+
+def test_quoted_nicknames_inside_a_name_and_the_withheld_surname() -> None:
+    name = parse_person_name('Jesus "Chuy" Valdez')
+    assert (name.display, name.surname_1, name.aliases) == ("Jesus Valdez", "Valdez", ("Chuy",))
+    # Mexican releases write "N" for a surname they withhold: no surname, no alias.
+    withheld = parse_person_name('José Guadalupe "N"')
+    assert withheld.display == "José Guadalupe" and withheld.aliases == ()
+    found = extract('Detuvieron a José Guadalupe "N", alias El Lupillo.', lang="es").entities
+    assert [e.text for e in found if e.type == "person"] == ["José Guadalupe", "El Lupillo"]
+
+
+def test_a_name_the_lexicons_do_not_know_is_read_from_its_age_in_apposition() -> None:
+    text = "The owner, Thanh Nguyen, 52, and Wei Zhang, 38, of Flushing were charged."
+    people = [e.text for e in extract(text, lang="en").entities if e.type == "person"]
+    assert people == ["Thanh Nguyen", "Wei Zhang"]
+    # A verb before the name is not part of it; capitals before a count are not a name.
+    found = extract("Arrested Andre Thompson, 29, for compelling. The Boss, 45, said no.").entities
+    assert [e.text for e in found if e.type == "person"] == ["Andre Thompson"]
