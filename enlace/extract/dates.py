@@ -86,6 +86,9 @@ _REL_UNITS = r"(?:days?|weeks?|months?|years?|d[ií]as|semanas?|mes(?:es)?|a[ñn
 DATE = anchors.CaselessPattern(
     rf"\b{_YEAR}-[01]\d-[0-3]\d\b"
     rf"|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:{_YEAR}|\d\d)\b"
+    # Day and month without a year only after a word that makes them a date ("on 11/14").
+    r"|(?:(?<=\bon )|(?<=\bel )|(?<=since )|(?<=desde )|(?<=\bfrom )|(?<=\bdel )|(?<=until )"
+    r"|(?<=hasta ))\d{1,2}/\d{1,2}\b(?![/.-]\d|\s+(?:de|del|of|partes?)\b)"
     rf"|(?:\b(?:del|from|between|entre(?:\s+el)?)\s+)?\b{_DAY}\s*(?:-|al|a|to|y|and|–)\s*{_DAY}\s+(?:de\s+)?{_MONTH_FULL}(?:,?\s+(?:de\s+|del\s+)?{_YEAR})?\b"
     rf"|\b{_MONTH_FULL}\s+{_DAY}\s*(?:-|–|to|through|and)\s*{_DAY}(?:,?\s+{_YEAR})?\b"
     rf"|\b{_DAY}\s+(?:de\s+)?{_MONTH_FULL}(?:,?\s+(?:de\s+|del\s+)?{_YEAR})?\b"
@@ -101,6 +104,9 @@ DATE = anchors.CaselessPattern(
     rf"|\b(?:hace\s+(?:\d{{1,2}}|un|una|dos|tres|cuatro|cinco|seis|unos|unas|como)\s*(?:\w+\s+)?{_REL_UNITS})"
     rf"|\b(?:\d{{1,2}}|a|an|one|two|three|four|five|six|a few|a couple of)\s+{_REL_UNITS}\s+ago\b"
     rf"|\b(?:in|en|since|desde)\s+{_YEAR}\b"
+    # A month alone after "since", "desde"… ("sin paga desde diciembre").
+    r"|(?:(?<=desde )|(?<=since )|(?<=hasta )|(?<=until )|(?<=\ben )|(?<=\bin ))"
+    rf"{_MONTH_FULL}\b(?!\s*\d)"
     # A bare weekday ("pick her up Friday", "desde el sábado") is the latest one.
     rf"|\b{_WD}\b"
 )
@@ -315,12 +321,22 @@ def _written(low: str, ref: dt.date) -> tuple[bool, DateValue | None]:
     m = _MONTH_DAY.fullmatch(low)
     if m and m.group(1) in MONTHS:
         return True, _one_day(MONTHS[m.group(1)], m.group(2), m.group(3), ref)
+    value = _whole_month(low, ref)
+    return value is not None, value
+
+
+def _whole_month(low: str, ref: dt.date) -> DateValue | None:
+    """ "March 2023"; or a month alone ("desde diciembre"): the latest one up to ``ref``."""
     m = _MONTH_YEAR.fullmatch(low)
     if m and m.group(1) in MONTHS:
-        month, year = MONTHS[m.group(1)], int(m.group(2))
-        last = calendar.monthrange(year, month)[1]
-        return True, DateValue(dt.date(year, month, 1), dt.date(year, month, last), "month")
-    return False, None
+        month, year, relative = MONTHS[m.group(1)], int(m.group(2)), False
+    elif low in MONTHS and len(low) > 3:
+        month, relative = MONTHS[low], True
+        year = ref.year if month <= ref.month else ref.year - 1
+    else:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    return DateValue(dt.date(year, month, 1), dt.date(year, month, last), "month", relative)
 
 
 def parse_date(

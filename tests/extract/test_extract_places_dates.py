@@ -105,3 +105,16 @@ def test_language_detection() -> None:
         "Dice que el dueño le quitó su pasaporte y no le paga nada."
     )
     assert detect_language(mixed) == "mixed"
+
+
+def test_day_and_month_without_a_year_and_a_month_alone_after_a_date_word() -> None:
+    def dates(text: str, lang: str) -> list[tuple[str, str]]:
+        found = extract(text, lang=lang, reference_date=REF).entities
+        return [(e.text, str(e.normalized)) for e in found if e.type == "date"]
+
+    assert dates("She saw them on 5/12 around 3pm.", "en") == [("5/12", "2024-05-12")]
+    assert dates("No la dejan salir desde el 12/5.", "es") == [("12/5", "2024-05-12")]
+    assert dates("Trabajan sin paga desde diciembre.", "es") == [("diciembre", "2023-12")]
+    # A fraction is no date.
+    assert dates("El 3/4 de la casa es suyo.", "es") == []
+    assert dates("They paid 1/2 of it.", "en") == []
