@@ -21,7 +21,8 @@ _APPROX = (
 AGE = anchors.CaselessPattern(
     rf"\b(?:{_APPROX})?{_NUM}(?:\s*(?:-|to|a|y|and|or|o)\s*{_NUM})?[\s-]*"
     r"(?:years?|yrs?|yo|y/o|y\.o\.|a[ñn]os|a[ñn]itos)(?:[\s-]*old)?\b"
-    rf"|\b(?:aged?|edad(?:\s+de)?|age:|edad:|de\s+edad)\s*:?\s*(?:{_APPROX})?({_NUM})\b(?!\s*(?:a\.?m|p\.?m|:|%|dollars|pesos))"
+    rf"|\b(?:aged?|(?:between\s+)?(?:the\s+)?ages(?:\s+of)?|edad(?:es)?(?:\s+de)?|age:|edad:|de\s+edad)\s*:?\s*(?:{_APPROX})?({_NUM})"
+    rf"(?:\s*(?:-|to|through|a|y|and|or|o)\s*{_NUM})?\b(?!\s*(?:a\.?m|p\.?m|:|%|dollars|pesos))"
     rf"|\b(?:{_APPROX}){_RANGE}\b(?=\s*(?:[,.)\"”;!?]|$|and\b|y\b|with\b|con\b|or\b|o\b))"
     rf"|\b(?:girl|boy|kid|child|teen|daughter|son|woman|man|lady) of (?:{_APPROX})?{_RANGE}(?:[\s-]*(?:years?|yrs?)(?:[\s-]*old)?)?\b"  # noqa: E501
     rf"|\b(?:niñ[ao]s?|nena|hij[ao]s?|chav(?:it)?[ao]s?|chamac[ao]s?|muchachit[ao]s?|menor|chic[ao]s?|muchach[ao]s?|joven|jovencita|señora|mujer|hombre) de (?:{_APPROX})?{_RANGE}(?:\s*a[ñn]os)?\b(?!\s*(?:de|del)\b)"  # noqa: E501
@@ -49,7 +50,7 @@ _DECADES = {
     "cuarentaitantos": 40,
 }
 _LEAD = re.compile(
-    r"^(?:(?:aged?|edad(?:\s+de)?|age:|edad:|de\s+edad)\s*:?\s*"
+    r"^(?:(?:(?:between\s+)?(?:the\s+)?ages(?:\s+of)?|aged?|edad(?:es)?(?:\s+de)?|age:|edad:|de\s+edad)\s*:?\s*"
     r"|(?:she|he|they|who)(?:'s|\s+is|\s+was)(?:\s+now)?\s+|(?:tiene|tenía|tenia|cumplió|cumple|turned)\s+"
     r"|(?:only|just|solo|apenas)\s+"
     r"|(?:girl|boy|kid|child|teen|daughter|son|woman|man|lady)\s+of\s+"
@@ -69,7 +70,7 @@ _CORE = anchors.word_pattern(
 _FIRST = anchors.word_pattern(
     rf"\d{{1,2}}(?:\D.*)?|(?:{_NUM_WORD}).*|about|around|between|approximately|approx|maybe|roughly"
     r"|like|some|almost|nearly|barely|under|over|unos|como|aproximadamente|aprox|alrededor|casi"
-    r"|apenas|más|mas|cerca|entre|aged?|edad|de|girl|boy|kid|child|teen|daughter|son|woman|man"
+    r"|apenas|más|mas|cerca|entre|aged?|ages|edad(?:es)?|de|girl|boy|kid|child|teen|daughter|son|woman|man"
     r"|lady|niñ[ao]s?|nena|hij[ao]s?|chav(?:it)?[ao]s?|chamac[ao]s?|muchachit[ao]s?|menor(?:es)?"
     r"|chic[ao]s?|muchach[ao]s?|joven|jovencita|señora|mujer|hombre|she|he|they|who|she's|he's"
     r"|they's|who's|tiene|tenía|tenia|cumplió|cumple|turned|younger|older|mayor|underage"

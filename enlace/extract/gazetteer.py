@@ -259,6 +259,8 @@ def _cities(index: dict[str, list[Place]]) -> None:
         ("Neza", "Ciudad Nezahualcóyotl"),
         ("Nezahualcóyotl", "Ciudad Nezahualcóyotl"),
         ("Cancun", "Cancún"),
+        # GeoNames names the seat; people name the municipality (Tlaxcala's trafficking belt).
+        ("San Pablo del Monte", "Villa Vicente Guerrero"),
     )
     for alias, target in extra:
         hits = [p for p in index.get(fold(target), []) if p.kind == "city"]

@@ -343,10 +343,18 @@ def _extend(doc: Doc, i: int, caps_mode: bool) -> int:
                 continue
             break
         if (
-            tok.is_alpha
-            and not mask & _NOT_NAME
-            and (mask & NAME_WORD if caps_mode else tok.is_cap)
-        ) or (len(tok.text) == 1 and tok.text.isupper()):
+            (
+                tok.is_alpha
+                and not mask & _NOT_NAME
+                and (mask & NAME_WORD if caps_mode else tok.is_cap)
+            )
+            or (len(tok.text) == 1 and tok.text.isupper())
+            or (
+                tok.is_cap
+                and tok.folded in _WORD_SURNAMES
+                and _AGE_APPOSITION.match(doc.text, doc.ends[j])
+            )
+        ):
             j += 1
             continue
         break
@@ -487,6 +495,34 @@ def _rejected_span(doc: Doc, i: int, j: int) -> bool:
     return any(map(_STREET_WORD.__and__, masks[i + 1 : end]))
 
 
+# Surnames that are also common words: part of a name only where an age in apposition
+# closes it ("Marcus Lee Brown, 31,").
+_WORD_SURNAMES = frozenset(
+    [
+        "brown",
+        "white",
+        "black",
+        "green",
+        "gray",
+        "grey",
+        "young",
+        "king",
+        "rich",
+        "love",
+        "bell",
+        "hill",
+        "wood",
+        "stone",
+        "rose",
+        "long",
+        "little",
+        "cruz",
+        "paz",
+        "luna",
+        "rosa",
+        "flores",
+    ]
+)
 # An age in apposition after a name, as releases write it: "Thanh Nguyen, 52, and …",
 # "Ana Ruiz, 19, of Dallas".
 _AGE_APPOSITION = re.compile(r",\s?\d{1,2}\s?(?:,|\)|\s(?:of|de|years|años)\b)")

@@ -211,7 +211,8 @@ _STREET_TAIL = re.compile(r"\s+(?:en|in|con|por|para|que|cerca|near)\s.*$", re.I
 # A street keyword followed by a function word names no street (the caseless scan lets the
 # name's capital go).
 _NOT_A_STREET_NAME = re.compile(
-    r"\S+\s+(?:in|on|at|the|and|or|of|to|from|near|by|is|was|has|en|con|y|o|que|se|es|por|para)\b",
+    r"\S+\s+(?:in|on|at|the|and|or|of|to|from|near|by|is|was|has|en|con|y|o|que|se|es|por|para"
+    r"|de sus?)\b",  # "privada de su libertad" is no street
     re.IGNORECASE,
 )
 

@@ -164,3 +164,16 @@ def test_a_name_the_lexicons_do_not_know_is_read_from_its_age_in_apposition() ->
     # A verb before the name is not part of it; capitals before a count are not a name.
     found = extract("Arrested Andre Thompson, 29, for compelling. The Boss, 45, said no.").entities
     assert [e.text for e in found if e.type == "person"] == ["Andre Thompson"]
+
+
+def test_age_ranges_as_indictments_write_them_and_word_surnames_closed_by_an_age() -> None:
+    ages = [
+        e for e in extract("victims, ages 14 to 17, were", lang="en").entities if e.type == "age"
+    ]
+    assert [(e.text, e.details["minor"]) for e in ages] == [("14 to 17", True)]
+    found = extract("identified as Marcus Lee Brown, 31, drove her", lang="en").entities
+    assert [e.text for e in found if e.type == "person"] == ["Marcus Lee Brown"]
+    places = extract("del municipio de San Pablo del Monte; la mantenía privada de su libertad")
+    assert [e.normalized for e in places.entities if e.type == "location"] == [
+        "Villa Vicente Guerrero, MX-TLA, MX"
+    ]

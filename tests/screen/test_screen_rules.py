@@ -331,3 +331,31 @@ def test_girls_going_in_and_out_with_men_at_a_motel() -> None:
     )
     assert "sexual_exploitation" in result.codes and "commercial_sex_of_minor" in result.codes
     assert result.urgency == "critical"
+
+
+def test_indictment_and_prosecutor_wording_of_minors_and_means() -> None:
+    ages = screen(
+        "The defendants recruited at least 12 victims, ages 14 to 17, through Instagram and "
+        "Snapchat, and advertised them on escort websites.",
+        lang="en",
+    )
+    assert ages.minor and "commercial_sex_of_minor" in ages.codes
+    assert {"recruitment_social_media", "online_advertising"} <= ages.codes
+    rescued = screen(
+        "Rescataron a una menor de 14 años que era explotada sexualmente; el detenido la "
+        "mantenía privada de su libertad.",
+        lang="es",
+    )
+    assert {"sexual_exploitation", "confinement_or_restricted_movement"} <= rescued.codes
+    assert rescued.urgency == "critical"
+    buyers = screen(
+        "A juvenile was advertised on a website and an adult male drove her to meet buyers at "
+        "hotels.",
+        lang="en",
+    )
+    assert buyers.typology == "sex_trafficking" and buyers.urgency == "critical"
+    spanglish = screen(
+        "Su son de 16 está working en un restaurante, el manager le quitó el passport.",
+        lang="es",
+    )
+    assert spanglish.minor and "document_confiscation" in spanglish.codes
