@@ -31,7 +31,7 @@ AGE = anchors.CaselessPattern(
     r"|\b(?:younger than|older than|under|over|menor de|mayor de)\s+\d{1,2}\b(?!\s*(?:dollars|pesos|hours|horas|%))"  # noqa: E501
     # "Daniela Ruiz (16)", "Andre Thompson, 29,", "children (8 and 11)", "Abril de 17".
     rf"|(?<=[^\W\d_] \()\d{{1,2}}(?=\))|(?<=[^\W\d_] \()\d{{1,2}}(?= (?:and|y) \d)|(?<= and )\d{{1,2}}(?=\))|(?<= y )\d{{1,2}}(?=\))"  # noqa: E501
-    r"|(?<=[a-záéíóúñ], )\d{1,2}(?=,|\.(?:\s|$))"
+    r"|(?<=[a-záéíóúñ], )\d{1,2}(?=,|\.(?:\s|$))|(?<=[a-záéíóúñ], de )\d{1,2}(?=,|\.(?:\s|$))"
     r"|(?<=[a-záéíóúñ] de )\d{1,2}\b(?!\s*(?:de|del|a[ñn]os|%)\b)"
     r"|\bmenor(?:es)? de edad\b|\bunderage\b|\bminors?\b|\bmenores\b"
     r"|\bmenor\b(?=\s+(?:de|que|y|,|\.|no acompañad[oa]))"
@@ -143,8 +143,12 @@ def find_ages(doc: Doc) -> list[Entity]:
             _UNIT.search(raw) and _DURATION_AFTER.match(text[m.end() : m.end() + 16])
         ):
             continue  # "hace 5 años", "3 years working here": how long, not how old
-        if raw.isdigit() and text[max(0, m.start() - 4) : m.start()] == " de ":
-            # "Abril de 17": only after a capitalized name.
+        if (
+            raw.isdigit()
+            and text[max(0, m.start() - 5) : m.start()] not in (", de ", ",de ")
+            and text[max(0, m.start() - 4) : m.start()] == " de "
+        ):
+            # "Abril de 17": only after a capitalized name (", de 13," in apposition is an age).
             before = text[: m.start() - 4].rsplit(None, 1)[-1:] or [""]
             if not before[0][:1].isupper():
                 continue

@@ -228,6 +228,12 @@ def _states(index: dict[str, list[Place]]) -> dict[str, Place]:
     return states
 
 
+# La Merced: Mexico City's market district, named in tip after tip ("la tienen en la Merced").
+NEIGHBOURHOODS: tuple[tuple[str, str, float, float], ...] = (
+    ("La Merced", "MX-CMX", 19.4263, -99.1246),
+)
+
+
 def _cities(index: dict[str, list[Place]]) -> None:
     rows = json.loads(_DATA.read_text("utf-8"))
     for name, cc, state, lat, lon, pop, alts in rows:
@@ -266,6 +272,9 @@ def _cities(index: dict[str, list[Place]]) -> None:
         hits = [p for p in index.get(fold(target), []) if p.kind == "city"]
         if hits:
             _add(index, alias, max(hits, key=lambda p: p.population))
+    # Neighbourhoods tips name as places in their own right.
+    for name, state, lat, lon in NEIGHBOURHOODS:
+        _add(index, name, Place(name, "neighborhood", state[:2], state, lat, lon))
 
 
 def _crossings(index: dict[str, list[Place]]) -> None:

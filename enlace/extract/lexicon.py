@@ -620,6 +620,10 @@ STOPWORDS: frozenset[str] = frozenset(
 # in the middle of a sentence or next to a surname.
 AMBIGUOUS_GIVEN: frozenset[str] = frozenset(
     [
+        "ever",
+        "earl",
+        "dale",
+        "glen",
         "will",
         "may",
         "rose",

@@ -177,3 +177,15 @@ def test_age_ranges_as_indictments_write_them_and_word_surnames_closed_by_an_age
     assert [e.normalized for e in places.entities if e.type == "location"] == [
         "Villa Vicente Guerrero, MX-TLA, MX"
     ]
+
+
+def test_common_words_that_are_given_names_and_spanish_ages_in_apposition() -> None:
+    assert list(extract("If anyone ever took your passport", lang="en").entities) == []
+    assert [e.text for e in extract("Se llama Ever Martínez.", lang="es").entities] == [
+        "Ever Martínez"
+    ]
+    found = extract("A la más chica, de 13, la tienen en la Merced.", lang="es").entities
+    assert [(e.type, str(e.normalized)) for e in found] == [
+        ("age", "13"),
+        ("location", "La Merced, MX-CMX, MX"),
+    ]

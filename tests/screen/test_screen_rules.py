@@ -359,3 +359,25 @@ def test_indictment_and_prosecutor_wording_of_minors_and_means() -> None:
         lang="es",
     )
     assert spanglish.minor and "document_confiscation" in spanglish.codes
+
+
+def test_regional_spanish_of_pimps_sales_and_the_street() -> None:
+    sold = screen(
+        "La madrota les quita lo que ganan y las prestan a los policías. A la más chica, de 13, "
+        "la vendieron a un señor por 50 mil pesos.",
+        lang="es",
+    )
+    assert sold.typology == "sex_trafficking" and "commercial_sex_of_minor" in sold.codes
+    street = screen(
+        "Un enganchador se la llevó a los 16 con la promesa de casarse. Ahora la tienen "
+        "trabajando en la calle en la Merced.",
+        lang="es",
+    )
+    assert street.minor and "romance_or_lover_boy_recruitment" in street.codes
+    assert street.polaris_type == "outdoor_solicitation" and street.urgency == "critical"
+    boat = screen(
+        "The captain holds their visas and told them they would be arrested by ICE if they "
+        "went to the police.",
+        lang="en",
+    )
+    assert "threat_of_law_enforcement" in boat.codes
