@@ -381,3 +381,25 @@ def test_regional_spanish_of_pimps_sales_and_the_street() -> None:
         lang="en",
     )
     assert "threat_of_law_enforcement" in boat.codes
+
+
+def test_online_enticement_and_paid_time_with_a_child() -> None:
+    enticed = screen(
+        "A man approached my 14-year-old daughter on Roblox, moved to Discord and kept asking "
+        "her for pictures.",
+        lang="en",
+    )
+    assert "recruitment_social_media" in enticed.codes
+    assert enticed.urgency == "critical" and "commercial_sex_of_minor" in enticed.codes
+    parties = screen(
+        "A 15 y/o student said her mom's boyfriend takes her to parties where older men pay him "
+        "to spend time with her.",
+        lang="en",
+    )
+    assert parties.typology == "sex_trafficking" and parties.urgency == "critical"
+    site = screen(
+        "El contratista les retiene la paga para que no se vayan y si alguien se queja los "
+        "amenaza con hablarle a la migra.",
+        lang="es",
+    )
+    assert {"wage_theft_or_no_pay", "threat_of_law_enforcement"} <= site.codes
