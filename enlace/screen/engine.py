@@ -202,6 +202,9 @@ def screen(
     labor_context = sum(n for slug, n in settings.items() if kind_of[slug] == "labor")
     forced_work = matcher.has_forced_work(cache)
     at_work = matcher.mentions_work(cache)
+    domestic = (
+        bool(by_code) and not (at_work or forced_work) and matcher.domestic_setting(cache, segments)
+    )
     typ = typology(
         list(by_code),
         weights,
@@ -212,9 +215,7 @@ def screen(
         sexual_abuse=sexual_abuse,
         sex_context=sex_context,
         labor_context=labor_context,
-        domestic=bool(by_code)
-        and not (at_work or forced_work)
-        and matcher.domestic_setting(cache, segments),
+        domestic=domestic,
         smuggling_operation=bool(by_code) and matcher.smuggling_operation(cache, segments),
     )
     polaris = None
@@ -238,7 +239,8 @@ def screen(
             minor=bool(minor_hits),
             victim_minor=victim_minor,
             danger=danger,
-            minor_at_risk=bool(victim_cues),
+            # Children in a partner's or family quarrel are not, by that alone, at risk.
+            minor_at_risk=bool(victim_cues) and not domestic,
         ),
         minor=bool(minor_hits),
         imminent_danger=danger,

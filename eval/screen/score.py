@@ -1,11 +1,12 @@
 """Score screening against the labelled narratives in this folder.
 
-    .venv/bin/python eval/screen/score.py [--set original|heldout] [--with-extraction] [--errors]
+    .venv/bin/python eval/screen/score.py [--set NAME] [--with-extraction] [--errors]
 
 Prints typology accuracy, per-indicator precision and recall, micro-F1, and the recall of
 ``minor`` and ``imminent_danger``, overall and by file. ``--set original`` (the default) scores
 the narratives the catalog was developed with (en, es, mixed); ``--set heldout`` scores
-``heldout_realistic.yaml``, realistic tip language kept apart as a check of generalisation.
+``heldout_realistic.yaml``, realistic tip language kept apart as a check of generalisation;
+``--set casework`` scores ``heldout_casework.yaml``, press-release and case-summary language.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ SETS: dict[str, dict[str, str]] = {
         "mixed": "narratives_mixed.yaml",
     },
     "heldout": {"heldout": "heldout_realistic.yaml"},
+    "casework": {"casework": "heldout_casework.yaml"},
 }
 
 

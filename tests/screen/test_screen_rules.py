@@ -403,3 +403,28 @@ def test_online_enticement_and_paid_time_with_a_child() -> None:
         lang="es",
     )
     assert {"wage_theft_or_no_pay", "threat_of_law_enforcement"} <= site.codes
+
+
+def test_case_summary_wording_of_means_and_settings() -> None:
+    spa = screen(
+        "The women were required to live inside the massage businesses, could only go out "
+        "when a manager took them, had their passports held by the owners and had to provide "
+        "sexual services to customers.",
+        lang="en",
+    )
+    assert spa.polaris_type == "illicit_massage_health_beauty"
+    # "escorted by" is no escort service.
+    assert "sexual_exploitation" not in screen("She was escorted by a nurse.", lang="en").codes
+    bar = screen(
+        "Fueron contratadas como meseras y obligadas a fichar; el acusado les retenía sus "
+        "documentos.",
+        lang="es",
+    )
+    assert {"recruitment_false_job_offer", "document_confiscation"} <= bar.codes
+    begging = screen(
+        "Una pareja obliga a tres niños de entre 6 y 10 años a pedir dinero en el crucero; si "
+        "no juntan 300 pesos los golpean.",
+        lang="es",
+    )
+    assert begging.typology == "labor_trafficking" and "quota" in begging.codes
+    assert "romance_or_lover_boy_recruitment" not in begging.codes
