@@ -32,6 +32,8 @@ AGE = anchors.CaselessPattern(
     # "Daniela Ruiz (16)", "Andre Thompson, 29,", "children (8 and 11)", "Abril de 17".
     rf"|(?<=[^\W\d_] \()\d{{1,2}}(?=\))|(?<=[^\W\d_] \()\d{{1,2}}(?= (?:and|y) \d)|(?<= and )\d{{1,2}}(?=\))|(?<= y )\d{{1,2}}(?=\))"  # noqa: E501
     r"|(?<=[a-záéíóúñ], )\d{1,2}(?=,|\.(?:\s|$))|(?<=[a-záéíóúñ], de )\d{1,2}(?=,|\.(?:\s|$))"
+    # After a quoted alias: 'a/k/a "El Chino," 38, of Dalton'.
+    r"|(?<=[a-záéíóúñ],[\"”] )\d{1,2}(?=,)|(?<=[a-záéíóúñ][\"”], )\d{1,2}(?=,)"
     r"|(?<=[a-záéíóúñ] de )\d{1,2}\b(?!\s*(?:de|del|a[ñn]os|%)\b)"
     r"|\bmenor(?:es)? de edad\b|\bunderage\b|\bminors?\b|\bmenores\b"
     r"|\bmenor\b(?=\s+(?:de|que|y|,|\.|no acompañad[oa]))"

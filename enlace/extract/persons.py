@@ -80,8 +80,8 @@ _TRIGGER_LAST = frozenset(
     ]
 )
 ALIAS = re.compile(
-    r"(?i:\b(?:alias|a\.\s?k\.\s?a\.?|aka|apodad[oa]|apodo(?:\s+(?:es|de))?|le dicen|les dicen"
-    r"|le apodan|known as|goes by|conocid[oa] como|nickname(?:\s+is)?|street name"
+    r"(?i:\b(?:alias|a\.\s?k\.\s?a\.?|a/k/a|aka|apodad[oa]|apodo(?:\s+(?:es|de))?|le dicen"
+    r"|les dicen|le apodan|known as|goes by|conocid[oa] como|nickname(?:\s+is)?|street name"
     r"|call(?:ed|s) (?:himself|herself)|se hace llamar|se hacía llamar|se hacia llamar))\s*:?\s*"
     r"(?:[\"“'‘]([^\"”'’\n]{1,30})[\"”'’]"
     r"|((?:(?i:el|la|los|the)\s+)?[^\W\d_](?:[\w'’]|-(?=\w))*"

@@ -189,3 +189,13 @@ def test_common_words_that_are_given_names_and_spanish_ages_in_apposition() -> N
         ("age", "13"),
         ("location", "La Merced, MX-CMX, MX"),
     ]
+
+
+def test_court_style_alias_and_the_age_after_it() -> None:
+    text = 'Jose Armando Perez-Lopez, a/k/a "El Chino," 38, of Dalton, Georgia, was sentenced.'
+    found = [(e.type, e.text) for e in extract(text, lang="en").entities]
+    assert found[:3] == [
+        ("person", "Jose Armando Perez-Lopez"),
+        ("person", "El Chino"),
+        ("age", "38"),
+    ]
