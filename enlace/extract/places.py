@@ -284,7 +284,7 @@ def _accept_city(
     capitalized, common, after_prep = flags
     if not capitalized:
         big = place.population >= 100_000
-        return (big and not common and len(key) >= 4 and prev in _PREPS), 0.6
+        return (big and not common and (len(key) >= 4 or n > 1) and prev in _PREPS), 0.6
     if common or (n == 1 and place.population < 20_000):
         return after_prep, 0.6
     return True, 0.85 if place.population >= 100_000 or n > 1 else 0.7

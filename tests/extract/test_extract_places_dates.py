@@ -118,3 +118,8 @@ def test_day_and_month_without_a_year_and_a_month_alone_after_a_date_word() -> N
     # A fraction is no date.
     assert dates("El 3/4 de la casa es suyo.", "es") == []
     assert dates("They paid 1/2 of it.", "en") == []
+
+
+def test_a_large_city_written_in_lower_case_after_a_preposition() -> None:
+    found = extract("my gf is stuck at a house in san antonio pls help", lang="en").entities
+    assert [(e.type, str(e.normalized)) for e in found] == [("location", "San Antonio, US-TX, US")]

@@ -428,3 +428,11 @@ def test_case_summary_wording_of_means_and_settings() -> None:
     )
     assert begging.typology == "labor_trafficking" and "quota" in begging.codes
     assert "romance_or_lover_boy_recruitment" not in begging.codes
+
+
+def test_sms_spelling_and_debt_until_paid() -> None:
+    sms = screen("le kitaron su cel y su ine y no la dejan salir, tiene 17", lang="es")
+    assert {"document_confiscation", "confinement_or_restricted_movement"} <= sms.codes
+    assert sms.minor
+    debt = screen("She can't leave until she pays what she owes for the trip.", lang="en")
+    assert "debt_bondage" in debt.codes
