@@ -109,7 +109,11 @@ def test_quick_report_on_a_phone_with_the_browser_location(
         page.get_by_label("They do not know where they are").check()
         page.get_by_label("A van or RV out of place", exact=False).check()
         page.get_by_role("button", name="Use my location").click()
-        page.wait_for_function("document.getElementById('latitude').value !== ''")
+        # A locator assertion polls without evaluating a string in the page, which the
+        # Content Security Policy forbids (wait_for_function did, when it had to poll).
+        from playwright.sync_api import expect
+
+        expect(page.locator("#latitude")).not_to_have_value("")
         page.get_by_label("Plate", exact=True).fill("TX 7KD-221")
         page.get_by_role("button", name="Send quick report").click()
         page.wait_for_selector("#reference")
