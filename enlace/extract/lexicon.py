@@ -620,6 +620,13 @@ STOPWORDS: frozenset[str] = frozenset(
 # in the middle of a sentence or next to a surname.
 AMBIGUOUS_GIVEN: frozenset[str] = frozenset(
     [
+        # Spanish and English words in lower case before they are names.
+        "iban",
+        "dan",
+        "flor",
+        "alma",
+        "leon",
+        "gloria",
         "ever",
         "earl",
         "dale",

@@ -199,3 +199,9 @@ def test_court_style_alias_and_the_age_after_it() -> None:
         ("person", "El Chino"),
         ("age", "38"),
     ]
+
+
+def test_spanish_verbs_that_are_given_names_need_a_capital() -> None:
+    text = "Le dijeron que le iban a pagar y no les dan de comer. Se llama Dan Ruiz."
+    found = extract(text, lang="es").entities
+    assert [e.text for e in found if e.type == "person"] == ["Dan Ruiz"]

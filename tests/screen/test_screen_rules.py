@@ -436,3 +436,19 @@ def test_sms_spelling_and_debt_until_paid() -> None:
     assert sms.minor
     debt = screen("She can't leave until she pays what she owes for the trip.", lang="en")
     assert "debt_bondage" in debt.codes
+
+
+def test_vanished_jobs_bar_entertaining_and_deportation_threats() -> None:
+    bar = screen(
+        "She answered a TikTok ad for hotel jobs in Cancún. When she arrived the job was gone "
+        "and she had to work at a bar entertaining customers to pay back the flight.",
+        lang="en",
+    )
+    assert bar.typology == "sex_trafficking"
+    assert {"recruitment_false_job_offer", "sexual_exploitation"} <= bar.codes
+    plant = screen(
+        "The agency keeps his work permit and the supervisor yells that he will be fired and "
+        "deported if he complains.",
+        lang="en",
+    )
+    assert "threat_of_law_enforcement" in plant.codes
