@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
+from enlace.extract import anchors
+
 
 class Stance(Enum):
     ASSERTED = "asserted"
@@ -61,14 +63,7 @@ def clause_ends(text: str) -> set[int]:
         while at >= 0:
             starts.add(at)
             at = text.find(needle, at + 1)
-    done = 0
-    match = _CONJUNCTION.match
-    for start in sorted(starts):
-        if start >= done:
-            found = match(text, start)
-            if found is not None:
-                done = found.end()
-                ends.add(done)
+    ends.update(m.end() for m in anchors.scan(_CONJUNCTION, text, sorted(starts)))
     return ends
 
 

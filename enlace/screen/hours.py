@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from enlace.extract import anchors
+
 EXCESSIVE_DAY_HOURS = 10
 
 _MERIDIEM = (
@@ -104,13 +106,4 @@ def _ranges(text: str) -> list[re.Match[str]]:
         for back in _BACK:
             if back <= point and text[point - back : point] in _PREFIXES:
                 starts.add(point - back)
-    out = []
-    done = 0
-    match = _RANGE.match
-    for start in sorted(starts):
-        if start >= done:
-            found = match(text, start)
-            if found is not None:
-                out.append(found)
-                done = found.end()
-    return out
+    return list(anchors.scan(_RANGE, text, sorted(starts)))

@@ -327,24 +327,31 @@ def _class_matches(items: Any, char: str) -> bool:
     return hit != negate
 
 
-def _stays(items: Any) -> bool:  # noqa: PLR0911, PLR0912
+def _children(op: Any, av: Any) -> list[Any] | None:
+    """The item lists inside a group, each alternative of a branch, or a repeat's body; None
+    for any other item."""
+    if op is _sre.SUBPATTERN:
+        return [av[-1]]
+    if op is _sre.BRANCH:
+        return list(av[1])
+    if op in _REPEATS:
+        return [av[2]]
+    return None
+
+
+def _stays(items: Any) -> bool:
     for op, av in items:
         if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
             continue  # consumes nothing
-        if op is _sre.LITERAL:
+        inner = _children(op, av)
+        if inner is not None:
+            if not all(_stays(part) for part in inner):
+                return False
+        elif op is _sre.LITERAL:
             if chr(av) in BREAKS:
                 return False
         elif op is _sre.IN:
             if any(_class_matches(av, char) for char in BREAKS):
-                return False
-        elif op is _sre.SUBPATTERN:
-            if not _stays(av[-1]):
-                return False
-        elif op is _sre.BRANCH:
-            if not all(_stays(branch) for branch in av[1]):
-                return False
-        elif op in _REPEATS:
-            if not _stays(av[2]):
                 return False
         else:
             return False  # any character, backreferences...: unknown
@@ -359,27 +366,20 @@ def stays_in_segment(regex: str) -> bool:
 _NOT_WORD_AHEAD = [(_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_WORD)])]
 
 
-def _blind(items: Any) -> bool:  # noqa: PLR0911, PLR0912
+def _blind(items: Any) -> bool:
     for op, av in items:
-        if op is _sre.AT:
+        inner = _children(op, av)
+        if inner is not None:
+            if not all(_blind(part) for part in inner):
+                return False
+        elif op is _sre.AT:
             if av not in (_sre.AT_BOUNDARY, _sre.AT_NON_BOUNDARY):
                 return False
         elif op is _sre.ASSERT_NOT:
             if av[0] != 1 or list(av[1]) != _NOT_WORD_AHEAD:
                 return False
-        elif op is _sre.ASSERT:
-            return False
-        elif op is _sre.SUBPATTERN:
-            if not _blind(av[-1]):
-                return False
-        elif op is _sre.BRANCH:
-            if not all(_blind(branch) for branch in av[1]):
-                return False
-        elif op in _REPEATS:
-            if not _blind(av[2]):
-                return False
         elif op not in (_sre.LITERAL, _sre.IN, _sre.NOT_LITERAL, _sre.ANY):
-            return False
+            return False  # a lookahead, a backreference...: unknown
     return True
 
 
