@@ -36,14 +36,14 @@ _GROUP_SEP = re.compile(r"[,.]")
 _DEBT = re.compile(r"\bdeb(?:e|o|en|emos|ia|ian)\b|deuda|debt|owe|cobr|pay off|pagar")
 # The lower end of a range just before an amount: "entre 5 mil y 8 mil dólares", "de 5 a 8 mil
 # pesos", "between $3,000 and 5,000 dollars", "2 to 3 thousand".
-_LOW = rf"(\$?\s?(?:{_AMOUNT})(?:\s?(?:k|mil|thousand|grand)\b)?)"
+_LOW = rf"(\$?\s?(?:{_AMOUNT}){_SCALE}?)"
 _RANGE_LOW = re.compile(
     # "y" and "and" join a range only after "entre" / "between" ("paid 200 and 300 pesos" may
     # be two payments); "a", "to" and dashes always do.
     rf"(?:\b(?:entre|between)\s+{_LOW}\s*(?:y|and)|(?<![\w$.,]){_LOW}\s*(?:a|to|-|–))\s*$",
     re.IGNORECASE,
 )
-_SCALED = re.compile(r"\b(?:k|mil|thousand|grand)\b|\d(?:k)\b", re.IGNORECASE)
+_SCALED = re.compile(_SCALE, re.IGNORECASE)
 _MILLIONS = re.compile(r"\bmill", re.IGNORECASE)
 
 
@@ -54,7 +54,7 @@ _BARE = re.compile(
     r"\b(?:pays?|paid|paying|owes?|owed|charges?|charged|debt of|debts? of"
     r"|deb[eoi]n?|debemos|deuda de|pag(?:a|an|o|ó|aba|aban|ar)|cobr(?:a|an|o|ó|aba|aban|ar))"
     r"\s+(?:(?:him|her|them|me|us|le|les|nos|de|como|like|about|around|unos|unas|la)\s+){0,2}"
-    rf"((?:{_AMOUNT})(?:\s?(?:k|mil|thousand|grand|millones|mill[oó]n|million)\b)?)"
+    rf"((?:{_AMOUNT}){_SCALE}?)"
     r"(?![\w%$]|[.,]\d|\s*(?:%|por ciento|percent|a[nñ]os|years?|horas?|hours?|d[ií]as?|days?"
     r"|semanas?|weeks?|mes(?:es)?|months?|veces|times|personas|people|kilos?|libras|pounds))",
 )
