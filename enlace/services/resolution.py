@@ -59,11 +59,7 @@ from enlace.resolve.blocking import BlockingRule
 from enlace.resolve.fellegi_sunter import Parameters
 from enlace.services import entities as entity_ops
 from enlace.services.networks import bind_key
-from enlace.services.resolution_profiles import (
-    PROFILE_FIELDS,
-    among,
-    chunks,
-    load_profiles,
+from enlace.services.resolution_index import (
     profile_frame,
     profile_rows,
     rid,
@@ -72,6 +68,12 @@ from enlace.services.resolution_profiles import (
     store_profile_rows,
     store_profiles,
     stored_rows,
+)
+from enlace.services.resolution_profiles import (
+    PROFILE_FIELDS,
+    among,
+    chunks,
+    load_profiles,
     synthetic_profiles,
 )
 

@@ -1,24 +1,22 @@
-"""Person profiles and blocking keys: what the resolver compares for each person entity.
+"""Person profiles: what the resolver compares for each person entity.
 
 A profile is built from an entity's mentions and what surrounds them in their reports: its
 fullest written name, an age written beside it, the phone and address nearest to it (and nearer
 to it than to anyone else named there, so a victim does not take on the recruiter's phone), and
 the report's place. Each profile is stored prepared, with a few blocking keys, so a new report is
-compared with the entities sharing a key without preparing them again.
+compared with the entities sharing a key without preparing them again (the stored side is in
+:mod:`enlace.services.resolution_index`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import pandas as pd  # type: ignore[import-untyped]
 from sqlalchemy import (
     ARRAY,
     ColumnElement,
@@ -26,17 +24,12 @@ from sqlalchemy import (
     Select,
     any_,
     bindparam,
-    delete,
-    insert,
     literal,
     select,
 )
 from sqlalchemy.orm import Session
 
 from enlace.model import Entity, Mention, Report
-from enlace.model.resolution import ResolutionKey, ResolutionProfile
-from enlace.resolve import prepare as prepare_records
-from enlace.resolve.prepare import as_frame, prepare_rows
 from enlace.services.networks import is_address, is_hub_phone
 
 PROFILE_FIELDS = ("full_name", "dob", "sex", "phone", "address", "city", "state", "country")
@@ -151,6 +144,14 @@ def among(session: Session, column: Any, ids: Collection[int]) -> ColumnElement[
 
 
 _CONTEXT_KINDS = ("phone", "age", "location", "person")
+# What a mention gives a profile (see _context_span).
+_MENTION_COLUMNS = (
+    Mention.report_id,
+    Mention.kind,
+    Mention.normalized,
+    Mention.text,
+    Mention.start,
+)
 
 
 def _context_span(r: Any) -> Span:
@@ -187,14 +188,7 @@ def load_profiles(
     context: dict[int, list[Span]] = defaultdict(list)
     places: dict[int, ReportPlace] = {}
     ctx_query = (
-        select(
-            Mention.report_id,
-            Mention.kind,
-            Mention.normalized,
-            Mention.text,
-            Mention.start,
-            Entity.attributes,
-        )
+        select(*_MENTION_COLUMNS, Entity.attributes)
         .outerjoin(Entity, Entity.id == Mention.entity_id)
         .where(Mention.kind.in_(_CONTEXT_KINDS))
         .order_by(Mention.id)
@@ -227,11 +221,7 @@ def _few_query() -> Select[*tuple[Any, ...]]:
     )
     return (
         select(
-            Mention.report_id,
-            Mention.kind,
-            Mention.normalized,
-            Mention.text,
-            Mention.start,
+            *_MENTION_COLUMNS,
             Mention.entity_id,
             Entity.attributes,
             Report.city,
@@ -267,178 +257,6 @@ def _load_few(session: Session, entity_ids: Collection[int]) -> dict[int, dict[s
                 r.city or "", r.state or "", r.country or "", r.received_at.year
             )
     return build_profiles(persons, context, places, dt.datetime.now(tz=dt.UTC).year)
-
-
-# --- blocking keys ----------------------------------------------------------------------
-
-_PHONETIC = [
-    (re.compile(r"ch"), "x"),
-    (re.compile(r"ll|y"), "i"),
-    (re.compile(r"qu|k|c(?=[aou])|ck"), "k"),
-    (re.compile(r"c(?=[ei])|z"), "s"),
-    (re.compile(r"v"), "b"),
-    (re.compile(r"g(?=[ei])"), "j"),
-    (re.compile(r"h"), ""),
-    (re.compile(r"(.)\1+"), r"\1"),
-]
-
-
-def phonetic(word: str) -> str:
-    """A coarse Spanish/English sound key: Velásquez, Velazquez and Belasques meet."""
-    out = word
-    for pattern, repl in _PHONETIC:
-        out = pattern.sub(repl, out)
-    return out[:1] + re.sub(r"[aeiou]", "", out[1:])
-
-
-def blocking_keys(prepared: pd.DataFrame) -> list[list[str]]:
-    """Keys per prepared record: surname with given initial (any surname slot), its sound key,
-    given name with place for one-word names, and the phone."""
-    columns = ("given", "middle", "sur1", "sur2", "city", "phone")
-    return [
-        _keys(*values)
-        for values in zip(
-            *(prepared[c].fillna("").astype(str).tolist() for c in columns), strict=True
-        )
-    ]
-
-
-def row_keys(rows: Iterable[Mapping[str, Any]]) -> list[list[str]]:
-    """:func:`blocking_keys` for prepared rows held as mappings."""
-    columns = ("given", "middle", "sur1", "sur2", "city", "phone")
-    return [_keys(*(str(r.get(c) or "") for c in columns)) for r in rows]
-
-
-def _keys(given: str, middle: str, sur1: str, sur2: str, city: str, phone: str) -> list[str]:
-    keys: set[str] = set()
-    middle_last = middle.rsplit(" ", maxsplit=1)[-1] if middle else ""
-    for sur in (sur1, *sur2.split(), middle_last):
-        if sur and len(sur) > 1 and given:
-            keys.add(f"n:{sur}|{given[:1]}")
-            keys.add(f"p:{phonetic(sur)}|{given[:1]}")
-    if given and not sur1 and city:
-        keys.add(f"g:{given}|{city}")
-    if phone:
-        keys.add(f"t:{phone}")
-    return sorted(k[:120] for k in keys)
-
-
-def profile_frame(ids: Sequence[int], profiles: Mapping[int, Mapping[str, str]]) -> pd.DataFrame:
-    data = {f: [profiles[i].get(f, "") for i in ids] for f in PROFILE_FIELDS}
-    data["record_id"] = [rid(i) for i in ids]
-    return prepare_records(pd.DataFrame(data))
-
-
-def profile_rows(
-    ids: Sequence[int], profiles: Mapping[int, Mapping[str, str]]
-) -> list[dict[str, Any]]:
-    """Prepared rows of a few profiles (the rows of :func:`profile_frame`, without a frame)."""
-    return prepare_rows(
-        [{**{f: profiles[i].get(f, "") for f in PROFILE_FIELDS}, "record_id": rid(i)} for i in ids]
-    )
-
-
-def stored_rows(rows: Sequence[Any], columns: Collection[str]) -> list[dict[str, Any]]:
-    """Prepared rows as stored (profile rows or objects: ``entity_id``, ``prepared`` and the
-    profile fields); a profile stored by another engine version is prepared again."""
-    wanted = sorted(columns)
-    stale = [r for r in rows if sorted(r.prepared) != wanted]
-    fresh: dict[int, dict[str, Any]] = {}
-    if stale:
-        profiles = {r.entity_id: {f: getattr(r, f) for f in PROFILE_FIELDS} for r in stale}
-        ids = [r.entity_id for r in stale]
-        fresh = dict(zip(ids, profile_rows(ids, profiles), strict=True))
-    return [fresh.get(r.entity_id, r.prepared) for r in rows]
-
-
-def rows_frame(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
-    """One frame (the dtypes :func:`prepare` gives) from prepared rows."""
-    return as_frame({c: [r[c] for r in rows] for c in columns})
-
-
-def rid(entity_id: int) -> str:
-    return f"{entity_id:012d}"  # zero-padded so the engine's smallest-id cluster name is numeric
-
-
-FEW = 50  # rows written by one multi-row statement on PostgreSQL (a report's people)
-
-
-def _clear(session: Session, ids: Sequence[int]) -> None:
-    if _one_statement(session, ids):  # both tables in one round trip
-        keys = _delete_of(session, ResolutionKey, ids).cte("cleared_keys")
-        session.execute(_delete_of(session, ResolutionProfile, ids).add_cte(keys))
-        return
-    for chunk in chunks(ids):
-        for table in (ResolutionKey, ResolutionProfile):
-            session.execute(_delete_of(session, table, chunk))
-
-
-def _delete_of(session: Session, table: Any, ids: Sequence[int]) -> Any:
-    return (
-        delete(table)
-        .where(among(session, table.entity_id, ids))
-        .execution_options(synchronize_session=False)
-    )
-
-
-def _one_statement(session: Session, ids: Sequence[int]) -> bool:
-    """Whether the few rows of these entities go to both tables in one statement: PostgreSQL
-    runs a data-modifying WITH; SQLite has none."""
-    return 0 < len(ids) <= FEW and session.get_bind().dialect.name == "postgresql"
-
-
-def _write(
-    session: Session,
-    ids: Sequence[int],
-    profiles: Mapping[int, Mapping[str, str]],
-    prepared: Sequence[Mapping[str, Any]],
-    keys: Sequence[Sequence[str]],
-) -> None:
-    stored = [
-        {"entity_id": i, **profiles[i], "prepared": row}
-        for i, row in zip(ids, prepared, strict=True)
-    ]
-    rows = [{"entity_id": i, "key": k} for i, found in zip(ids, keys, strict=True) for k in found]
-    if rows and _one_statement(session, ids):
-        written = insert(ResolutionProfile).values(stored).cte("stored_profiles")
-        session.execute(insert(ResolutionKey).values(rows).add_cte(written))
-        return
-    session.execute(insert(ResolutionProfile), stored)
-    if rows:
-        session.execute(insert(ResolutionKey), rows)
-
-
-def store_profiles(session: Session, profiles: Mapping[int, Mapping[str, str]]) -> pd.DataFrame:
-    """Replace the stored profile and blocking keys of these entities; returns their frame."""
-    ids = sorted(profiles)
-    _clear(session, ids)
-    frame = profile_frame(ids, profiles)
-    if ids:
-        prepared = json.loads(frame.to_json(orient="records"))
-        _write(session, ids, profiles, prepared, blocking_keys(frame))
-    return frame
-
-
-def store_profile_rows(
-    session: Session,
-    profiles: Mapping[int, Mapping[str, str]],
-    prepared: Mapping[int, dict[str, Any]] | None = None,
-    fresh: Collection[int] = (),
-    drop: Collection[int] = (),
-) -> list[dict[str, Any]]:
-    """:func:`store_profiles` for the few entities of one report, without frames; ``prepared``
-    may hold rows already prepared, ``fresh`` names entities known to have nothing stored,
-    ``drop`` entities to take out of the index (merged away). Returns the rows, sorted by
-    entity id."""
-    ids = sorted(profiles)
-    _clear(session, sorted({i for i in ids if i not in fresh} | set(drop)))
-    known = prepared or {}
-    missing = [i for i in ids if i not in known]
-    computed = dict(zip(missing, profile_rows(missing, profiles), strict=True))
-    rows = [known[i] if i in known else computed[i] for i in ids]
-    if ids:
-        _write(session, ids, profiles, rows, row_keys(rows))
-    return rows
 
 
 def synthetic_profiles(seed: int = 11, n_reports: int = 1200) -> dict[int, dict[str, str]]:
