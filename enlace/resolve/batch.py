@@ -174,8 +174,11 @@ def check_unique(ids: list[str]) -> None:
     """One clear error for a record id given twice."""
     seen = pd.Series(ids)
     if seen.duplicated().any():
-        dup = seen[seen.duplicated()].iloc[0]
-        raise ResolveInputError(f"record_id {dup!r} appears more than once across the inputs")
+        raise duplicate_id(seen[seen.duplicated()].iloc[0])
+
+
+def duplicate_id(record_id: str) -> ResolveInputError:
+    return ResolveInputError(f"record_id {record_id!r} appears more than once across the inputs")
 
 
 def run_batch(

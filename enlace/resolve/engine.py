@@ -287,11 +287,16 @@ def set_match_rate(
 
 
 def total_pairs(prepared: pd.DataFrame, config: ResolverConfig) -> float:
-    n = len(prepared)
-    if config.link_only:
-        sizes = prepared["source"].value_counts().to_numpy(dtype=np.float64)
-        return float((sizes.sum() ** 2 - (sizes**2).sum()) / 2)
-    return n * (n - 1) / 2
+    sizes = prepared["source"].value_counts().to_numpy() if config.link_only else None
+    return pairs_among(len(prepared), sizes)
+
+
+def pairs_among(n: int, source_sizes: Any = None) -> float:
+    """Every pair of ``n`` records, or only the pairs across sources of these sizes."""
+    if source_sizes is None:
+        return n * (n - 1) / 2
+    sizes = np.asarray(source_sizes, dtype=np.float64)
+    return float((sizes.sum() ** 2 - (sizes**2).sum()) / 2)
 
 
 def resolve_frame(

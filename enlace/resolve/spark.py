@@ -4,9 +4,7 @@ The same steps as :mod:`enlace.resolve.engine`, each as Spark jobs over row-numb
 records, and the same functions inside them:
 
 1. ``prepare`` is row-wise: ``mapInPandas`` over partitions of the input.
-2. Blocking: every rule's keys per record (the same 64-bit hashes), then per block all pairs
-   or, for a windowed rule's oversized block, each record with the next ``window`` in the
-   rule's order (``row_number`` over the block): the pairs the in-process engine makes.
+2. Blocking: the pairs the in-process engine makes (:mod:`enlace.resolve.spark_blocking`).
 3. Comparisons: the pairs joined with both records, ``mapInPandas`` calling
    :func:`~enlace.resolve.comparisons.compare` (rapidfuzz runs inside), with the sibling guard,
    which reads only the pair.
@@ -35,13 +33,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd  # type: ignore[import-untyped]
 
-from enlace.resolve.blocking import BlockingRule, _hashed, _key, all_pairs_limit
 from enlace.resolve.clustering import cluster
 from enlace.resolve.columns import Encoded
 from enlace.resolve.comparisons import compare
 from enlace.resolve.engine import (
     ResolverConfig,
     em_session,
+    pairs_among,
     random_pair_frequencies,
     set_match_rate,
 )
@@ -61,6 +59,7 @@ from enlace.resolve.guards import (
     vouched,
 )
 from enlace.resolve.prepare import FIELDS, prepare
+from enlace.resolve.spark_blocking import candidates
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -117,15 +116,16 @@ def score_on_spark(
     year = reference_year or dt.datetime.now(tz=dt.UTC).year
     prepared = _prepare(spark, records, year).cache()
     n = prepared.count()
-    pairs = _candidates(prepared, config).cache()
+    pairs = candidates(prepared, config).cache()
     levels = _levels(prepared, pairs.select("l", "r").distinct(), config).cache()
     if params is None:
         params = _train(prepared, pairs, levels, config, n)
     names = [f"lv{j}" for j in range(len(config.comparisons))]
     scored = levels
+    shares = {column: _frequencies(prepared, column) for column, _ in _FREQUENCIES}
     for column, side in _FREQUENCIES:
         scored = scored.join(
-            _frequencies(prepared, column).withColumnRenamed("value", f"{side}_{column}")
+            shares[column].withColumnRenamed("value", f"{side}_{column}")
             .withColumnRenamed("share", f"f_{side}_{column}"),
             on=f"{side}_{column}", how="left",
         ).fillna(0.0, subset=[f"f_{side}_{column}"])  # fmt: skip
@@ -200,104 +200,6 @@ def _spark_type(column: pd.Series) -> str:
     if kind in "iu":
         return {1: "byte", 2: "short", 4: "int"}.get(column.dtype.itemsize, "long")
     return "string"
-
-
-def _block_keys(
-    rules: tuple[BlockingRule, ...], batches: Iterator[pd.DataFrame]
-) -> Iterator[pd.DataFrame]:
-    """(rule, key, row) for every key a rule gives a record: strings hashed as the engine
-    hashes them, so one key is one block wherever its records are."""
-    for batch in batches:
-        rows = batch["row"].to_numpy()
-        frame = batch.drop(columns="row").reset_index(drop=True)
-        for index, rule in enumerate(rules):
-            for column in rule.keys(frame):
-                keys = (_key(*_hashed(column), column.index) if column.dtype == object
-                        else column).to_numpy(dtype=np.int64)  # fmt: skip
-                valid = keys != 0
-                yield pd.DataFrame(
-                    {"rule": np.int16(index), "key": keys[valid], "row": rows[valid]}
-                )
-
-
-def _candidates(prepared: DataFrame, config: ResolverConfig) -> DataFrame:
-    """``(l, r, rule)`` for every pair each rule puts in a block (``l < r``)."""
-    from pyspark.sql import Window
-    from pyspark.sql import functions as sf
-
-    rules = config.rules
-    keyed = (
-        prepared.mapInPandas(
-            lambda b: _block_keys(rules, b), "rule short, key long, row long"
-        ).distinct().cache()
-    )  # fmt: skip
-    sizes = keyed.groupBy("rule", "key").agg(sf.count("*").alias("size")).where("size > 1")
-    histogram = sizes.groupBy("rule", "size").count().toPandas()
-    limits = []
-    for index, rule in enumerate(rules):
-        if rule.window is None:
-            limits.append((index, config.max_block, False))
-            continue
-        mine = histogram[histogram["rule"] == index].sort_values("size")
-        limit = all_pairs_limit(
-            mine["size"].to_numpy(dtype=np.int64), mine["count"].to_numpy(dtype=np.int64),
-            rule.window,
-        )  # fmt: skip
-        limits.append((index, limit, True))
-    spark = prepared.sparkSession
-    bounds = spark.createDataFrame(limits, "rule short, limit long, windowed boolean")
-    blocks = sizes.join(sf.broadcast(bounds), "rule")
-    full = blocks.where("size <= limit").select("rule", "key")
-    a, b = keyed.join(full, ["rule", "key"]).alias("a"), keyed.alias("b")
-    found = [
-        a.join(b, (sf.col("a.rule") == sf.col("b.rule")) & (sf.col("a.key") == sf.col("b.key"))
-               & (sf.col("a.row") < sf.col("b.row")))
-        .select(sf.col("a.row").alias("l"), sf.col("b.row").alias("r"), sf.col("a.rule"))
-    ]  # fmt: skip
-    large = blocks.where("windowed AND size > limit").select("rule", "key")
-    by_order: dict[tuple[str, ...], list[int]] = {}
-    for index, rule in enumerate(rules):
-        if rule.window is not None:
-            by_order.setdefault(rule.order, []).append(index)
-    for order, indices in by_order.items():
-        window = max(rules[i].window or 0 for i in indices)
-        ranked = (
-            keyed.where(sf.col("rule").isin(indices))
-            .join(large, ["rule", "key"])
-            .join(prepared.select("row", *order), "row")
-            .withColumn("pos", sf.row_number().over(
-                Window.partitionBy("rule", "key").orderBy(*order, "row")))
-            .select("rule", "key", "row", "pos")
-        )  # fmt: skip
-        x, y = ranked.alias("x"), ranked.alias("y")
-        near = (sf.col("y.pos") > sf.col("x.pos")) & (sf.col("y.pos") <= sf.col("x.pos") + window)
-        if any(rules[i].window != window for i in indices):  # each rule's own window
-            spans = {i: rules[i].window for i in indices}
-            near &= sf.col("y.pos") <= sf.col("x.pos") + _case(sf, "x.rule", spans)
-        found.append(
-            x.join(y, (sf.col("x.rule") == sf.col("y.rule")) & (sf.col("x.key") == sf.col("y.key"))
-                   & near)
-            .select(sf.least("x.row", "y.row").alias("l"), sf.greatest("x.row", "y.row").alias("r"),
-                    sf.col("x.rule"))
-        )  # fmt: skip
-    pairs = found[0]
-    for more in found[1:]:
-        pairs = pairs.unionByName(more)
-    if config.link_only:
-        source = prepared.select("row", "source")
-        pairs = (
-            pairs.join(source.withColumnRenamed("row", "l").withColumnRenamed("source", "sl"), "l")
-            .join(source.withColumnRenamed("row", "r").withColumnRenamed("source", "sr"), "r")
-            .where("sl != sr").select("l", "r", "rule")
-        )  # fmt: skip
-    return pairs.distinct()
-
-
-def _case(sf: Any, column: str, values: dict[int, int | None]) -> Any:
-    expr = None
-    for key, value in values.items():
-        expr = (sf.when if expr is None else expr.when)(sf.col(column) == key, value)
-    return expr
 
 
 def _levels(prepared: DataFrame, pairs: DataFrame, config: ResolverConfig) -> DataFrame:
@@ -375,17 +277,14 @@ def _train(
     set_match_rate(
         params,
         every[names].to_numpy(dtype=np.int8),
-        _total_pairs(prepared, config, n),
+        pairs_among(n, _source_sizes(prepared) if config.link_only else None),
         every["count"].to_numpy(dtype=np.float64),
     )
     return params
 
 
-def _total_pairs(prepared: DataFrame, config: ResolverConfig, n: int) -> float:
-    if not config.link_only:
-        return n * (n - 1) / 2
-    sizes = prepared.groupBy("source").count().toPandas()["count"].to_numpy(dtype=np.float64)
-    return float((sizes.sum() ** 2 - (sizes**2).sum()) / 2)
+def _source_sizes(prepared: DataFrame) -> Any:
+    return prepared.groupBy("source").count().toPandas()["count"].to_numpy()
 
 
 def _frequencies(prepared: DataFrame, column: str) -> DataFrame:

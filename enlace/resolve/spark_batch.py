@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from enlace.resolve.batch import KeptPairs, ResolveInputError, check_unique
+from enlace.resolve.batch import KeptPairs, ResolveInputError, duplicate_id
 from enlace.resolve.engine import ResolverConfig
 from enlace.resolve.prepare import FIELDS
 from enlace.resolve.spark import score_on_spark, session
@@ -44,7 +44,7 @@ def score_csv_on_spark(
         records = records.unionByName(more, allowMissingColumns=True)
     duplicate = records.groupBy("record_id").count().where("count > 1").first()
     if duplicate is not None:
-        check_unique([duplicate["record_id"]] * 2)
+        raise duplicate_id(duplicate["record_id"])
     if records.limit(2).count() < 2:  # nothing to compare
         ids = [row["record_id"] for row in records.select("record_id").collect()]
         empty = np.empty(0, dtype=np.int64)
