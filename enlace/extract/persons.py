@@ -29,6 +29,18 @@ from enlace.extract.lexicon import (
 )
 from enlace.extract.model import Entity
 from enlace.extract.names import parse_person_name
+from enlace.extract.person_words import (
+    ABBREVIATED,
+    DETERMINERS,
+    KIN,
+    NAME_MAKES,
+    NICK_PREFIX,
+    SAINT,
+    STREET_AFTER,
+    STREET_BEFORE,
+    TRIGGER_LAST,
+    WORD_SURNAMES,
+)
 from enlace.extract.vehicles import MAKES
 
 # Words after which the next words are a name whatever their case.
@@ -54,31 +66,6 @@ for _last in {p.split()[-1] for p in _TRIGGER_PHRASES}:
     _phrases = [p.split() for p in _TRIGGER_PHRASES if p.split()[-1] == _last]
     if all(len(words) > 1 for words in _phrases):
         _TRIGGER_BEFORE_LAST[_last] = frozenset(words[-2] for words in _phrases)
-# Last words of the triggers above, to skip the regex on most tokens.
-_TRIGGER_LAST = frozenset(
-    [
-        "named",
-        "is",
-        "name's",
-        "es",
-        "llama",
-        "llamaba",
-        "llamado",
-        "llamada",
-        "nombre",
-        "as",
-        "como",
-        "de",
-        "called",
-        "soy",
-        "am",
-        "i'm",
-        "contact",
-        "contacto",
-        "was",
-        "llamarse",
-    ]
-)
 ALIAS = re.compile(
     r"(?i:\b(?:alias|a\.\s?k\.\s?a\.?|a/k/a|aka|apodad[oa]|apodo(?:\s+(?:es|de))?|le dicen"
     r"|les dicen|le apodan|known as|goes by|conocid[oa] como|nickname(?:\s+is)?|street name"
@@ -86,96 +73,6 @@ ALIAS = re.compile(
     r"(?:[\"“'‘]([^\"”'’\n]{1,30})[\"”'’]"
     r"|((?:(?i:el|la|los|the)\s+)?[^\W\d_](?:[\w'’]|-(?=\w))*"
     r"(?:\s+(?!(?i:y|and|que|who|quien|es|is|was|de|en|in)\b)[A-ZÁÉÍÓÚÑ][\w'’]*){0,2}))"
-)
-_KIN = frozenset(
-    [
-        "prima",
-        "primo",
-        "hermana",
-        "hermano",
-        "sobrina",
-        "sobrino",
-        "hija",
-        "hijo",
-        "tia",
-        "tio",
-        "amiga",
-        "amigo",
-        "novia",
-        "novio",
-        "esposa",
-        "esposo",
-        "vecina",
-        "vecino",
-        "cunada",
-        "cunado",
-        "nieta",
-        "nieto",
-        "mama",
-        "papa",
-        "madre",
-        "padre",
-        "jefe",
-        "jefa",
-        "patron",
-        "patrona",
-        "senor",
-        "senora",
-        "sr",
-        "sra",
-        "don",
-        "dona",
-        "cousin",
-        "sister",
-        "brother",
-        "niece",
-        "nephew",
-        "daughter",
-        "son",
-        "aunt",
-        "uncle",
-        "friend",
-        "girlfriend",
-        "boyfriend",
-        "wife",
-        "husband",
-        "neighbor",
-        "neighbour",
-        "boss",
-        "roommate",
-        "coworker",
-        "mom",
-        "dad",
-        "victim",
-        "suspect",
-        "muchacha",
-        "muchacho",
-        "chica",
-        "chico",
-        "girl",
-        "boy",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "named",
-        "llamada",
-        "llamado",
-        # Plurals and roles that open a list of names ("Brothers Juan … and Miguel …").
-        "brothers",
-        "sisters",
-        "cousins",
-        "defendants",
-        "defendant",
-        "hermanos",
-        "hermanas",
-        "primos",
-        "imputados",
-        "imputado",
-        "imputada",
-        "sentenciado",
-        "sentenciada",
-    ]
 )
 
 
@@ -188,7 +85,7 @@ _ALIAS_FIRST = anchors.word_pattern(
     r"alias|a|aka|apodad[oa]|apodo|le|les|known|goes|conocid[oa]|nickname|street|called|calls|se",
     index=False,
 )
-_TRIGGER_WORD = anchors.word_test(lambda word: fold(word) in _TRIGGER_LAST)
+_TRIGGER_WORD = anchors.word_test(lambda word: fold(word) in TRIGGER_LAST)
 
 
 def _may_start_name(word: str) -> bool:
@@ -203,35 +100,7 @@ def _may_start_name(word: str) -> bool:
 _NAME_START = anchors.word_test(_may_start_name)
 
 
-# Titles written with a period that does not end the sentence.
-_ABBREVIATED = frozenset(
-    [
-        "sr",
-        "sra",
-        "srta",
-        "dr",
-        "dra",
-        "mr",
-        "mrs",
-        "ms",
-        "lic",
-        "ing",
-        "prof",
-        "profa",
-        "gral",
-        "cap",
-        "capt",
-        "sgt",
-        "lt",
-        "det",
-        "ofc",
-        "agt",
-        "st",
-        "sto",
-        "sta",
-    ]
-)
-_KIN_WORD = anchors.word_test(lambda word: fold(word) in _KIN, index=False)
+_KIN_WORD = anchors.word_test(lambda word: fold(word) in KIN, index=False)
 _NOT_NAME = STOP | TITLE
 _CUE_WORD = TITLE | _KIN_WORD
 _CUE_OR_TRIGGER = _CUE_WORD | _TRIGGER_WORD
@@ -239,51 +108,12 @@ _CUE_OR_TRIGGER = _CUE_WORD | _TRIGGER_WORD
 _WIDE_GIVEN = anchors.word_test(lambda word: fold(word) in wide_given_names(), index=False)
 _KNOWN = GIVEN | NICK | _WIDE_GIVEN
 
-# Words that end a street name ("Harry Hines Blvd") or start one ("Calle Morelos").
-_STREET_AFTER = frozenset(
-    [
-        "st",
-        "street",
-        "ave",
-        "avenue",
-        "blvd",
-        "boulevard",
-        "rd",
-        "road",
-        "hwy",
-        "highway",
-        "dr",
-        "drive",
-        "ln",
-        "pkwy",
-        "parkway",
-        "fwy",
-        "freeway",
-        "expy",
-        "expressway",
-        "pike",
-        "tpke",
-    ]
-)
-_STREET_BEFORE = frozenset(
-    ["calle", "av", "avenida", "blvd", "calz", "calzada", "carretera", "callejon"]
-)
-_STREET_WORD = anchors.word_test(lambda word: fold(word) in _STREET_AFTER, index=False)
-_STREET_START = anchors.word_test(lambda word: fold(word) in _STREET_BEFORE, index=False)
-# A name after these is a model ("Nissan Maxima"); makes that are names too are left out.
-_NAME_MAKES = frozenset({"ford", "lincoln", "mercedes", "benz", "ram", "seat", "jeep"})
+_STREET_WORD = anchors.word_test(lambda word: fold(word) in STREET_AFTER, index=False)
+_STREET_START = anchors.word_test(lambda word: fold(word) in STREET_BEFORE, index=False)
 _MAKE_WORD = anchors.word_test(
-    lambda word: fold(word) in MAKES and fold(word) not in _NAME_MAKES, index=False
+    lambda word: fold(word) in MAKES and fold(word) not in NAME_MAKES, index=False
 )
 _BEFORE_NOT_NAME = _MAKE_WORD | _STREET_START
-# "San Quintín", "Santa Ana": a saint's name after these is a place.
-_SAINT = frozenset({"san", "santa", "santo", "st", "saint", "fort", "ft", "mount", "mt", "port"})
-# "Big Mike", "Lil Shawn": a street-name prefix before a given name is part of the name.
-_NICK_PREFIX = frozenset({"big", "lil", "little", "baby", "young", "fat", "skinny", "tiny"})
-
-_DETERMINERS = frozenset(
-    {"la", "el", "una", "un", "the", "a", "an", "esa", "ese", "esta", "este", "that", "this"}
-)
 
 
 def _name_word(tok: Word, caps_mode: bool) -> bool:
@@ -351,7 +181,7 @@ def _extend(doc: Doc, i: int, caps_mode: bool) -> int:
             or (len(tok.text) == 1 and tok.text.isupper())
             or (
                 tok.is_cap
-                and tok.folded in _WORD_SURNAMES
+                and tok.folded in WORD_SURNAMES
                 and _AGE_APPOSITION.match(doc.text, doc.ends[j])
             )
         ):
@@ -371,7 +201,7 @@ def _preceded_by(doc: Doc, i: int) -> str:
         # "su tía. Trabaja en…": a sentence ends between them (an abbreviated title's
         # period, "Sra. López", does not).
         gap = doc.gaps[i - 1]
-        if any(c in gap for c in "!?;\n") or ("." in gap and prev.folded not in _ABBREVIATED):
+        if any(c in gap for c in "!?;\n") or ("." in gap and prev.folded not in ABBREVIATED):
             return ""
         return "title"
     if not mask & _TRIGGER_WORD:
@@ -422,7 +252,7 @@ def _lexicon_candidate(doc: Doc, i: int, cue: str, caps_mode: bool) -> tuple[int
             return None
         if caps_mode and not mask & GIVEN:
             return None
-    if j - i == 1 and i > 0 and doc.tokens[i - 1].folded in _DETERMINERS:
+    if j - i == 1 and i > 0 and doc.tokens[i - 1].folded in DETERMINERS:
         return None
     return j, 0.75 if j - i > 1 or cue else 0.55
 
@@ -430,7 +260,7 @@ def _lexicon_candidate(doc: Doc, i: int, cue: str, caps_mode: bool) -> tuple[int
 def _lone_given_is_place(doc: Doc, i: int, first: str) -> bool:
     """A single known given name that is rather a place ("Victoria", "in Lorena")."""
     mask = doc.tokens[i].mask
-    if i and doc.tokens[i - 1].folded in _SAINT and not doc.sentence_start[i]:
+    if i and doc.tokens[i - 1].folded in SAINT and not doc.sentence_start[i]:
         return True
     if mask & (AMBIGUOUS | PLACE):
         if doc.sentence_start[i] or mask & AMBIGUOUS:
@@ -447,7 +277,7 @@ def _lone_given_is_place(doc: Doc, i: int, first: str) -> bool:
 def _nick_prefix(doc: Doc, i: int) -> bool:
     """ "Big Mike", "Lil Shawn": a street-name prefix before a capitalized given name."""
     toks = doc.tokens
-    if toks[i].folded not in _NICK_PREFIX or i + 1 >= len(toks) or doc.gaps[i] != " ":
+    if toks[i].folded not in NICK_PREFIX or i + 1 >= len(toks) or doc.gaps[i] != " ":
         return False
     return toks[i + 1].is_cap and bool(toks[i + 1].mask & _KNOWN)
 
@@ -495,34 +325,6 @@ def _rejected_span(doc: Doc, i: int, j: int) -> bool:
     return any(map(_STREET_WORD.__and__, masks[i + 1 : end]))
 
 
-# Surnames that are also common words: part of a name only where an age in apposition
-# closes it ("Marcus Lee Brown, 31,").
-_WORD_SURNAMES = frozenset(
-    [
-        "brown",
-        "white",
-        "black",
-        "green",
-        "gray",
-        "grey",
-        "young",
-        "king",
-        "rich",
-        "love",
-        "bell",
-        "hill",
-        "wood",
-        "stone",
-        "rose",
-        "long",
-        "little",
-        "cruz",
-        "paz",
-        "luna",
-        "rosa",
-        "flores",
-    ]
-)
 # An age in apposition after a name, as releases write it: "Thanh Nguyen, 52, and …",
 # "Ana Ruiz, 19, of Dallas".
 _AGE_APPOSITION = re.compile(r",\s?\d{1,2}\s?(?:,|\)|\s(?:of|de|years|años)\b)")
@@ -554,7 +356,7 @@ def _capitalized_candidate(doc: Doc, i: int, cue: str) -> tuple[int, float] | No
         not known
         and not cue
         and (
-            (first in _NICK_PREFIX and _nick_prefix(doc, i))
+            (first in NICK_PREFIX and _nick_prefix(doc, i))
             or (doc.gaps[i] == "-" and _hyphen_given(doc, i))
         )
     ):
