@@ -10,7 +10,8 @@ from enlace.screen.catalog import Catalog
 from enlace.screen.context import FRAMING, Segments, Stance
 from enlace.screen.hours import long_days
 from enlace.screen.patterns import CompiledSet, Rule, compile_regex, compile_set
-from enlace.screen.word_index import Dispatch, TextIndex
+from enlace.screen.word_dispatch import Dispatch
+from enlace.screen.word_index import TextIndex
 
 HOURS_CODE = "excessive_hours"
 

@@ -23,7 +23,8 @@ from enlace.screen.patterns import (
     thresholds_hold,
     word_requirements,
 )
-from enlace.screen.word_index import Dispatch, TextIndex, _leftmost, _starts_word
+from enlace.screen.word_dispatch import Dispatch, starts_word
+from enlace.screen.word_index import TextIndex, _leftmost
 
 EVAL = Path(__file__).resolve().parents[2] / "eval" / "screen"
 
@@ -55,7 +56,7 @@ def _scanned(text: str, rule: Rule) -> list[tuple[int, int]]:
     return [
         m.span()
         for m in rule.regex.finditer(text)
-        if _starts_word(text, m.start()) and (not rule.thresholds or thresholds_hold(m))
+        if starts_word(text, m.start()) and (not rule.thresholds or thresholds_hold(m))
     ]
 
 
