@@ -35,6 +35,7 @@ from enlace.model import Entity, Mention, Report
 from enlace.model.resolution import EntityMerge, ResolutionKey
 from enlace.services import resolution
 from enlace.services.mentions import extract_report
+from enlace.services.resolution_neighbourhood import candidate_query
 from enlace.store import Database, upgrade
 
 ADMIN_URL = os.environ.get(
@@ -185,7 +186,7 @@ def _explain(db: Database, entity_id: int) -> None:
     with db.session() as s:
         held = select(ResolutionKey.key).where(ResolutionKey.entity_id == entity_id)
         keys = list(s.scalars(held))
-        query = resolution.candidate_query(keys, [entity_id])
+        query = candidate_query(keys, [entity_id])
         sql = query.compile(dialect=s.get_bind().dialect, compile_kwargs={"literal_binds": True})
         plan = s.execute(text(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")).scalars().all()
     print(f"candidate lookup for entity {entity_id} ({len(keys)} keys):")
