@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -31,10 +31,9 @@ from enlace.model.intake import JobState
 from enlace.pipeline import steps
 from enlace.pipeline.worker import notify
 from enlace.services.references import new_reference
-from enlace.store import Database
+from enlace.store import Database, sqlite_timestamp
 
 REFERENCE_TRIES = 3
-SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores DateTime on SQLite
 REPORT_COLUMNS = (
     "reference", "channel", "language", "anonymous", "narrative", "location_text", "country",
     "state", "city", "latitude", "longitude", "incident_at", "created_by_id", "status",
@@ -209,10 +208,6 @@ def _store_pg(
     return int(row[0])
 
 
-def _sqlite_time(value: datetime | None) -> str | None:
-    return None if value is None else value.astimezone(UTC).strftime(SQLITE_TIME)
-
-
 def _store_sqlite(
     db: Database,
     report: dict[str, Any],
@@ -220,9 +215,9 @@ def _store_sqlite(
     names: list[str],
     idem: tuple[str, str, str] | None,
 ) -> int:
-    stamp = _sqlite_time(report["received_at"])
+    stamp = sqlite_timestamp(report["received_at"])
     values = [
-        _sqlite_time(v) if isinstance(v, datetime) else v
+        sqlite_timestamp(v) if isinstance(v, datetime) else v
         for v in (report[c] for c in REPORT_COLUMNS)
     ]
     columns = ", ".join(REPORT_COLUMNS)

@@ -16,6 +16,8 @@ COUNTRIES = ("US", "MX")
 MAX_SHORT = 300
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^\+?[0-9 ().-]{7,25}$")
+# No tip describes an incident before this; an earlier year is a typing slip the reporter can fix.
+EARLIEST_WHEN = datetime(1900, 1, 1, tzinfo=UTC)
 
 
 @dataclass
@@ -70,6 +72,17 @@ def parse_when(raw: str | None) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
+def when_problem(value: datetime | None) -> str | None:
+    """Why an incident date cannot be taken (before 1900, or more than a day ahead), or None."""
+    if value is None:
+        return None
+    if value < EARLIEST_WHEN:
+        return N_("This date is too far in the past")
+    if value > utcnow() + timedelta(days=1):
+        return N_("This date is in the future")
+    return None
+
+
 def parse_float(raw: object, name: str, errors: list[dict[str, str]]) -> float | None:
     text = clean(raw)
     if text is None:
@@ -105,8 +118,8 @@ def validate(sub: Submission, *, max_narrative: int) -> Submission:
         errors.append({"field": "latitude", "reason": N_("This value is not valid")})
     if sub.longitude is not None and not -180 <= sub.longitude <= 180:
         errors.append({"field": "longitude", "reason": N_("This value is not valid")})
-    if sub.incident_at is not None and sub.incident_at > utcnow() + timedelta(days=1):
-        errors.append({"field": "when", "reason": N_("This date is in the future")})
+    if (problem := when_problem(sub.incident_at)) is not None:
+        errors.append({"field": "when", "reason": problem})
     _check_contact(sub, errors)
     if errors:
         raise ValidationFailedError(errors)

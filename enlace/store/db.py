@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,17 @@ def redact_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         return "<unparseable database URL>"
+
+
+def sqlite_timestamp(value: datetime | None) -> str | None:
+    """An aware datetime as SQLAlchemy stores it on SQLite: UTC, no offset, a four-digit year.
+
+    The raw-driver fast paths write this form; a year written without its zeros ("1-01-01")
+    cannot be read back by the ORM and breaks every page that lists the row.
+    """
+    if value is None:
+        return None
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

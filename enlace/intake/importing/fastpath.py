@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection
 
 from enlace.intake.importing.rows import ROW_COLUMNS
+from enlace.store import sqlite_timestamp
 
 COLUMNS = ("reference", *ROW_COLUMNS)
 PG_TYPES = (
@@ -55,13 +56,6 @@ def _copy_other(value: object) -> str:
     return str(value)
 
 
-def _sqlite_time(value: datetime | None) -> str | None:
-    """SQLite's stored form of an aware datetime: UTC, no offset, microseconds."""
-    if value is None:
-        return None
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-
-
 def encode(dialect: str, rows: Sequence[Row]) -> bytes | str:
     """The chunk's rows in the form ``insert_chunk`` sends."""
     if dialect == "postgresql":
@@ -70,7 +64,7 @@ def encode(dialect: str, rows: Sequence[Row]) -> bytes | str:
         return ("\n".join(lines) + "\n").encode("utf-8")
     # incident_at, the last column, is the only datetime.
     return json.dumps(
-        [[*row[:-1], _sqlite_time(row[-1])] for row in rows],  # type: ignore[arg-type]
+        [[*row[:-1], sqlite_timestamp(row[-1])] for row in rows],  # type: ignore[arg-type]
         ensure_ascii=False,
     )
 
@@ -145,7 +139,7 @@ def _insert_sqlite(
     status: str,
     now: datetime,
 ) -> tuple[int, dict[str, int]]:
-    stamp = _sqlite_time(now)
+    stamp = sqlite_timestamp(now)
     names = ", ".join(COLUMNS)
     picks = ", ".join(f"json_extract(r.value, '$[{i}]')" for i in range(len(COLUMNS)))
     found = conn.exec_driver_sql(

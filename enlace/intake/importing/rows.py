@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from enlace.intake.importing.mapping import Mapping
+from enlace.intake.validation import when_problem
 from enlace.messages import N_
 
 COUNTRY_NAMES = {
@@ -77,6 +78,17 @@ def _date(text: str, fmt: str | None) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
+def _incident(text: str | None, fmt: str | None, problems: list[Problem]) -> datetime | None:
+    if not text:
+        return None
+    incident = _date(text, fmt)
+    if incident is None:
+        problems.append(("incident_at", N_("Must be a date and time")))
+    elif (problem := when_problem(incident)) is not None:
+        problems.append(("incident_at", problem))
+    return incident
+
+
 def _coordinates(got: dict[str, str], problems: list[Problem]) -> dict[str, float | None]:
     coords: dict[str, float | None] = {}
     for name, bound in (("latitude", 90.0), ("longitude", 180.0)):
@@ -120,11 +132,7 @@ def convert(
         if len(got.get(name, "")) > limit:
             problems.append((name, N_("This is too long")))
     coords = _coordinates(got, problems)
-    incident = None
-    if got.get("incident_at"):
-        incident = _date(got["incident_at"], mapping.date_format)
-        if incident is None:
-            problems.append(("incident_at", N_("Must be a date and time")))
+    incident = _incident(got.get("incident_at"), mapping.date_format, problems)
     key = row_key(mapping, record)
     if key is None:
         problems.append(("key", N_("The row has no value in its key columns")))
