@@ -46,7 +46,7 @@ format:
 messages:
 	$(BIN)/pybabel extract -F babel.cfg -k _ -k gettext -k N_ --no-location --sort-output \
 	  --project Enlace -o enlace/web/locales/messages.pot .
-	$(BIN)/pytest -q tests/test_i18n.py -k spanish_translation
+	$(BIN)/pytest -q tests/web/test_i18n.py -k spanish_translation
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -23,10 +23,12 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from enlace.demo import generate
-from enlace.model import Mention, Report
-from enlace.services import networks, resolution
-from enlace.services.mentions import extract_report
+from enlace.demo.engine import generate
+from enlace.extraction.mentions import extract_report
+from enlace.extraction.tables import Mention
+from enlace.intake.tables import Report
+from enlace.networks import service as networks
+from enlace.resolution import service as resolution
 from enlace.store import Database, upgrade
 
 

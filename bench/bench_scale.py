@@ -118,7 +118,7 @@ def truth_keys(entity: np.ndarray, side: np.ndarray | None = None) -> np.ndarray
 
 
 def run_enlace(df: pd.DataFrame, link: bool) -> tuple[np.ndarray, np.ndarray]:
-    from enlace.resolve import ResolverConfig, prepare, score_pairs
+    from enlace.resolution.engine import ResolverConfig, prepare, score_pairs
 
     fields = pd.DataFrame({
         "record_id": df.rec_id, "source": df.side if link else "",

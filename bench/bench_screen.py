@@ -22,8 +22,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from enlace.extract import extract  # noqa: E402
-from enlace.screen import screen  # noqa: E402
+from enlace.extraction.engine import extract  # noqa: E402
+from enlace.screening.engine import screen  # noqa: E402
 
 EVAL = ROOT / "eval" / "screen"
 SIZE = 2048

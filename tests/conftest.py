@@ -20,9 +20,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from enlace.config import Settings, load_settings
-from enlace.model import Base, Role, User
-from enlace.services import users
+from enlace.security import accounts as users
+from enlace.security.tables import Role, User
 from enlace.store import Database, upgrade
+from enlace.store.base import Base
 from enlace.web.app import create_app
 from enlace.web.deps import CSRF_COOKIE
 from tests.browser import browser  # noqa: F401 - one Playwright for the whole session

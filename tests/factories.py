@@ -7,8 +7,9 @@ from itertools import count
 
 from sqlalchemy.orm import Session
 
-from enlace.model import Mention, Report, ReportContact
-from enlace.services.references import new_reference
+from enlace.extraction.tables import Mention
+from enlace.intake.references import new_reference
+from enlace.intake.tables import Report, ReportContact
 
 _seq = count(1)
 

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from enlace.cli.main import app
-from enlace.model import User
 from enlace.security.passwords import verify_password
+from enlace.security.tables import User
 from enlace.store import Database
 
 runner = CliRunner()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from enlace.cases.tables import Case, Provider, Referral, Victim
 from enlace.errors import ConflictError, PermissionDeniedError
 from enlace.messages import N_
-from enlace.model import Role, User
-from enlace.model.cases import Case, Provider, Referral, Victim
 from enlace.security.roles import Permission, allowed
+from enlace.security.tables import Role, User
 
 # Referral states in which the receiving provider still needs the victim's details.
 PROVIDER_SEES = frozenset({"sent", "accepted", "delivered"})

@@ -15,15 +15,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from enlace.cases import access, timeline
+from enlace.cases.tables import Attachment, Case, Victim
 from enlace.cases.validate import Problems, text
 from enlace.config import Settings
 from enlace.errors import NotFoundError, PermissionDeniedError, ValidationFailedError
 from enlace.messages import N_
-from enlace.model import User, utcnow
-from enlace.model.cases import Attachment, Case, Victim
 from enlace.security import audit
 from enlace.security.crypto import FieldCipher
 from enlace.security.roles import Permission
+from enlace.security.tables import User
+from enlace.store.base import utcnow
 
 MAX_BYTES = 20 * 1024 * 1024
 

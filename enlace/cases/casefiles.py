@@ -11,11 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from enlace.cases import access, timeline
 from enlace.cases.codes import POLARIS_TYPES, AssignmentRole, Stage, Typology
-from enlace.cases.validate import Problems, choice, jurisdiction, past_date, text, today
-from enlace.errors import ConflictError, NotFoundError, PermissionDeniedError
-from enlace.messages import N_
-from enlace.model import Agency, Entity, Report, Role, User, utcnow
-from enlace.model.cases import (
+from enlace.cases.tables import (
     Case,
     CaseAssignment,
     CaseEntity,
@@ -23,8 +19,15 @@ from enlace.model.cases import (
     CaseReport,
     StageEvent,
 )
+from enlace.cases.validate import Problems, choice, jurisdiction, past_date, text, today
+from enlace.errors import ConflictError, NotFoundError, PermissionDeniedError
+from enlace.extraction.tables import Entity
+from enlace.intake.references import new_reference
+from enlace.intake.tables import Report
+from enlace.messages import N_
 from enlace.security.roles import Permission
-from enlace.services.references import new_reference
+from enlace.security.tables import Agency, Role, User
+from enlace.store.base import utcnow
 
 # Who may hold each assignment: the role itself, or a supervisor stepping in.
 ASSIGNABLE: dict[AssignmentRole, frozenset[str]] = {

@@ -13,11 +13,12 @@ from sqlalchemy.orm import Session
 
 from enlace.cases import access, timeline
 from enlace.cases.codes import ConsentKind, ReferralStatus
+from enlace.cases.tables import Consent, Referral, Victim
 from enlace.cases.validate import Problems, choice, past_date, text, today
 from enlace.errors import ConflictError, NotFoundError, PermissionDeniedError
 from enlace.messages import N_
-from enlace.model import User, utcnow
-from enlace.model.cases import Consent, Referral, Victim
+from enlace.security.tables import User
+from enlace.store.base import utcnow
 
 LIVE_REFERRAL = (ReferralStatus.SENT.value, ReferralStatus.ACCEPTED.value)
 

@@ -16,11 +16,12 @@ from sqlalchemy.orm import Session
 from enlace.cases import access, timeline
 from enlace.cases.codes import PERPETRATOR_ROLES, SEXES, STAGE_RANK, DefendantStage, Outcome, Stage
 from enlace.cases.stages import enter
+from enlace.cases.tables import Case, Defendant
 from enlace.cases.validate import Problems, age, choice, choices, nationality, past_date, text
 from enlace.errors import ConflictError, NotFoundError
 from enlace.messages import N_
-from enlace.model import User, utcnow
-from enlace.model.cases import Case, Defendant
+from enlace.security.tables import User
+from enlace.store.base import utcnow
 
 ADULT_AGE = 18
 MINOR_DEFENDANT = N_(

@@ -18,7 +18,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from enlace.cases.codes import Outcome, Stage
-from enlace.model.cases import Case, Defendant, StageEvent, Victim
+from enlace.cases.tables import Case, Defendant, StageEvent, Victim
 
 FIGURES = ("investigations", "arrests", "indictments", "convictions", "victims")
 Fact = tuple[str, date, str, str]  # figure, date, country, region

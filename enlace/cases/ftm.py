@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from enlace.model import Agency
-from enlace.model.cases import Case, Referral
+from enlace.cases.tables import Case, Referral
+from enlace.security.tables import Agency
 
 Entity = dict[str, Any]
 GENDERS = {"female": "female", "male": "male", "nonconforming": "other"}

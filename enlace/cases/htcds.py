@@ -17,7 +17,7 @@ from typing import Any
 
 from enlace.cases import consent
 from enlace.cases.codes import ConsentKind, ReferralStatus
-from enlace.model.cases import Case, Referral
+from enlace.cases.tables import Case, Referral
 
 Row = dict[str, str]
 Tables = dict[str, list[Row]]

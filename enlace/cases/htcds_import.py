@@ -17,12 +17,13 @@ from enlace.cases import timeline
 from enlace.cases.codes import POLARIS_TYPES, Stage, Typology
 from enlace.cases.defendants import ADULT_AGE, MINOR_DEFENDANT
 from enlace.cases.htcds import GENDERS, Row, Tables
+from enlace.cases.tables import Case, Consent, Defendant, StageEvent, Victim
 from enlace.cases.validate import COUNTRIES, today
 from enlace.errors import ValidationFailedError
+from enlace.intake.references import new_reference
 from enlace.messages import N_
-from enlace.model import Agency, User, utcnow
-from enlace.model.cases import Case, Consent, Defendant, StageEvent, Victim
-from enlace.services.references import new_reference
+from enlace.security.tables import Agency, User
+from enlace.store.base import utcnow
 
 SEXES_BY_GENDER = {v: k for k, v in GENDERS.items()}
 CONTEXT_FIELDS = (

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from enlace.cases import access, ftm, htcds, referrals
 from enlace.cases.htcds_import import import_tables
-from enlace.model import User
-from enlace.model.cases import Case, CasePartner, CaseReport
+from enlace.cases.tables import Case, CasePartner, CaseReport
 from enlace.security import audit
 from enlace.security.roles import Permission
+from enlace.security.tables import User
 
 FORMATS = ("htcds", "htcds-json", "ftm")
 Tick = Callable[[int], None]

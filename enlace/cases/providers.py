@@ -9,12 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from enlace.cases.codes import ServiceType
+from enlace.cases.tables import Provider
 from enlace.cases.validate import COUNTRIES, Problems, choice, choices, text
 from enlace.errors import ConflictError, NotFoundError, PermissionDeniedError
 from enlace.messages import N_
-from enlace.model import Agency, Role, User
-from enlace.model.cases import Provider
 from enlace.security import audit
+from enlace.security.tables import Agency, Role, User
 
 DIRECTORY_KEEPERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 

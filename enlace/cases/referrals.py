@@ -15,12 +15,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from enlace.cases import access, consent, timeline
 from enlace.cases.codes import ConsentKind, OverrideKind, ReferralStatus
+from enlace.cases.tables import Case, Provider, Referral, Victim
 from enlace.cases.validate import Problems, choice, past_date, text, today
 from enlace.errors import ConflictError, NotFoundError, PermissionDeniedError
 from enlace.messages import N_
-from enlace.model import User, utcnow
-from enlace.model.cases import Case, Provider, Referral, Victim
 from enlace.security.roles import Permission, allowed
+from enlace.security.tables import User
+from enlace.store.base import utcnow
 
 # What a provider may answer from each status.
 PROVIDER_MOVES: dict[str, frozenset[str]] = {

@@ -13,11 +13,12 @@ from sqlalchemy.orm import Session
 
 from enlace.cases import access, timeline
 from enlace.cases.codes import FINAL_STAGES, STAGE_CLOSURE, STAGE_RANK, ClosureReason, Stage
+from enlace.cases.tables import Case, StageEvent
 from enlace.cases.validate import Problems, choice, past_date, text, today
 from enlace.errors import ConflictError
 from enlace.messages import N_
-from enlace.model import User, utcnow
-from enlace.model.cases import Case, StageEvent
+from enlace.security.tables import User
+from enlace.store.base import utcnow
 
 
 def last_stage_date(case: Case) -> date:

@@ -8,11 +8,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from enlace.cases import access, timeline
+from enlace.cases.tables import Case, Note, Task
 from enlace.cases.validate import Problems, text
 from enlace.errors import NotFoundError
 from enlace.messages import N_
-from enlace.model import User, utcnow
-from enlace.model.cases import Case, Note, Task
+from enlace.security.tables import User
+from enlace.store.base import utcnow
 
 
 def _assignee(session: Session, problems: Problems, assignee_id: int | None) -> int | None:

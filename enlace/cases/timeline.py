@@ -7,10 +7,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from enlace.cases.tables import Case, CaseEvent
 from enlace.messages import N_
-from enlace.model import User
-from enlace.model.cases import Case, CaseEvent
 from enlace.security import audit
+from enlace.security.tables import User
 
 ACTION_LABELS: dict[str, str] = {
     "opened": N_("Case opened"),

@@ -7,7 +7,7 @@ from datetime import date
 
 from enlace.errors import ValidationFailedError
 from enlace.messages import N_
-from enlace.model import utcnow
+from enlace.store.base import utcnow
 
 COUNTRIES = ("US", "MX")
 

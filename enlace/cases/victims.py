@@ -13,13 +13,14 @@ from sqlalchemy.orm import Session
 from enlace.cases import access, timeline
 from enlace.cases.codes import SEXES
 from enlace.cases.defendants import ADULT_AGE
+from enlace.cases.tables import Case, Victim
 from enlace.cases.validate import Problems, age, choice, nationality, past_date
 from enlace.errors import ConflictError, NotFoundError, PermissionDeniedError
 from enlace.messages import N_
-from enlace.model import User, utcnow
-from enlace.model.cases import Case, Victim
 from enlace.security import audit
 from enlace.security.crypto import FieldCipher
+from enlace.security.tables import User
+from enlace.store.base import utcnow
 
 NEEDS = (
     "shelter",

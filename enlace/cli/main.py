@@ -1,17 +1,14 @@
 """Entry point: ``enlace --help`` lists every command.
 
-Commands are found by discovery: each ``enlace/cli/*_commands.py`` module defines
-``register(app)``, so a new area adds its commands with one new file.
+Commands come from the plug-ins (``enlace.plugins``: the ``enlace_commands`` hook); ``enlace
+plugins`` lists what each one adds.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 import typer
 
-import enlace.cli
+from enlace.plugins import manager
 
 app = typer.Typer(
     name="enlace",
@@ -20,9 +17,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _info in sorted(pkgutil.iter_modules(enlace.cli.__path__), key=lambda m: m.name):
-    if _info.name.endswith("_commands"):
-        importlib.import_module(f"enlace.cli.{_info.name}").register(app)
+# In the plug-ins' order (a hook call would run the last registered first).
+for _impl in manager().hook.enlace_commands.get_hookimpls():
+    _impl.function(app=app)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,8 +8,8 @@ import typer
 from sqlalchemy import select
 
 from enlace.cli.context import clear_errors, database
-from enlace.model import Agency, Role, User
-from enlace.services import users
+from enlace.security import accounts as users
+from enlace.security.tables import Agency, Role, User
 
 app = typer.Typer(help="User accounts.", no_args_is_help=True)
 

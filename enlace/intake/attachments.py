@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from enlace.errors import ValidationFailedError
 from enlace.intake.errors import PayloadTooLargeError, UnsupportedFileError
+from enlace.intake.tables import Attachment
 from enlace.messages import N_
-from enlace.model.intake import Attachment
 
 # Magic numbers of the accepted types; what the client claims is not trusted.
 SIGNATURES: tuple[tuple[bytes, int, str], ...] = (

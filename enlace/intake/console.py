@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 
 from enlace.errors import NotFoundError, ValidationFailedError
 from enlace.intake.reports import create_report, with_sections
+from enlace.intake.tables import CallDraft, Channel, Report
 from enlace.intake.validation import Contact, Submission, clean, parse_when, validate
 from enlace.messages import N_
-from enlace.model import Channel, Report, User, utcnow
-from enlace.model.intake import CallDraft
+from enlace.security.tables import User
+from enlace.store.base import utcnow
 
 # Choices as (English, Spanish) pairs: shown in the page's language, stored as codes.
 RELATIONSHIPS = {

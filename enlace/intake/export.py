@@ -15,10 +15,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from enlace.errors import PermissionDeniedError, ValidationFailedError
+from enlace.intake.tables import Report
 from enlace.messages import N_
-from enlace.model import Report, User
 from enlace.security import audit
 from enlace.security.roles import Permission, allowed
+from enlace.security.tables import User
 
 FIELDS = (
     "reference", "channel", "status", "received_at", "language", "anonymous", "country", "state",

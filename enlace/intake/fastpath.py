@@ -25,13 +25,13 @@ from typing import Any
 
 from psycopg.sql import Literal
 
+from enlace.intake import steps
+from enlace.intake.references import new_reference
+from enlace.intake.tables import JobState, ReportStatus
 from enlace.intake.validation import Submission
-from enlace.model import ReportStatus, utcnow
-from enlace.model.intake import JobState
-from enlace.pipeline import steps
-from enlace.pipeline.worker import notify
-from enlace.services.references import new_reference
+from enlace.intake.worker import notify
 from enlace.store import Database, sqlite_timestamp
+from enlace.store.base import utcnow
 
 REFERENCE_TRIES = 3
 REPORT_COLUMNS = (

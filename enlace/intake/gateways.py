@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from enlace.errors import ConflictError, NotAuthenticatedError, ValidationFailedError
+from enlace.intake.tables import Gateway
 from enlace.messages import N_
-from enlace.model import utcnow
-from enlace.model.intake import Gateway
 from enlace.security.tokens import new_token, token_digest
+from enlace.store.base import utcnow
 
 GATEWAY_CHANNELS = ("sms", "chat")
 LINK_CHANNEL = "quick_report"

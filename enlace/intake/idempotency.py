@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from enlace.errors import ValidationFailedError
+from enlace.intake.tables import IdempotencyKey
 from enlace.messages import N_
-from enlace.model.intake import IdempotencyKey
 
 MAX_KEY = 200
 

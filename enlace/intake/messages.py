@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 from enlace.errors import ValidationFailedError
 from enlace.intake import attachments
 from enlace.intake.reports import create_report, extend_report
+from enlace.intake.tables import Channel, Conversation, Gateway, Report
 from enlace.intake.validation import Contact, Submission, validate
 from enlace.messages import N_
-from enlace.model import Channel, Report, utcnow
-from enlace.model.intake import Conversation, Gateway
+from enlace.store.base import utcnow
 
 
 @dataclass

@@ -13,9 +13,9 @@ from typing import Any
 
 from enlace.errors import ValidationFailedError
 from enlace.intake.reports import heading
+from enlace.intake.tables import Gateway
 from enlace.intake.validation import Submission, clean, parse_float, validate
 from enlace.messages import N_
-from enlace.model.intake import Gateway
 
 # The signs these reporters are trained on, keyed by the screening catalog's codes where one fits.
 INDICATORS: dict[str, tuple[str, str]] = {

@@ -10,12 +10,12 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from enlace.errors import NotFoundError
+from enlace.intake import queue
+from enlace.intake.references import new_reference, normalize_reference
+from enlace.intake.tables import FollowUp, Report, ReportContact, ReportDetails
 from enlace.intake.validation import Submission
 from enlace.messages import N_
-from enlace.model import Report, ReportContact, utcnow
-from enlace.model.intake import FollowUp, ReportDetails
-from enlace.pipeline import queue
-from enlace.services.references import new_reference, normalize_reference
+from enlace.store.base import utcnow
 
 REPORTS = cast(Table, Report.__table__)
 CONTACTS = cast(Table, ReportContact.__table__)

@@ -9,7 +9,7 @@ from typing import Any
 
 from enlace.errors import ValidationFailedError
 from enlace.messages import N_
-from enlace.model import utcnow
+from enlace.store.base import utcnow
 
 LANGUAGES = ("en", "es")
 COUNTRIES = ("US", "MX")

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from enlace.model import AuditEvent
+from enlace.security.tables import AuditEvent
 
 
 def record(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 
 from enlace.messages import N_
-from enlace.model import Role
+from enlace.security.tables import Role
 
 
 class Permission(enum.StrEnum):

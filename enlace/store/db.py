@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from enlace.errors import DatabaseUnavailableError
+from enlace.plugins import load_tables
 
 
 def redact_url(url: str) -> str:
@@ -58,6 +59,7 @@ class Database:
     """One engine and its session factory, created by the caller (never at import time)."""
 
     def __init__(self, url: str, *, echo: bool = False) -> None:
+        load_tables()  # every area's tables are mapped before the first query configures them
         self.url = url
         try:
             parsed = make_url(url)

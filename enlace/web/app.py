@@ -9,11 +9,11 @@ from fastapi.staticfiles import StaticFiles
 
 from enlace import __version__
 from enlace.config import Settings, get_settings
+from enlace.plugins import menu_entries, web_routes
 from enlace.store import Database
-from enlace.web import errors
+from enlace.web import docs, errors
 from enlace.web.middleware import PerRequest
 from enlace.web.rendering import make_environment
-from enlace.web.routes import api_docs, nav_items, route_modules
 from enlace.web.state import AppState
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -40,9 +40,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.add_middleware(PerRequest)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    api_docs.install(app)
-    modules = route_modules()
-    for module in modules:
-        app.include_router(module.router)
-    app.state.enlace.templates.globals["NAV"] = nav_items(modules)
+    docs.install(app)
+    for routes in web_routes():
+        app.include_router(routes.router)
+    app.state.enlace.templates.globals["NAV"] = menu_entries()
     return app

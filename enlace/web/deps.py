@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from enlace.errors import NotAuthenticatedError, PermissionDeniedError
 from enlace.messages import N_
-from enlace.model import User
+from enlace.security import accounts as users
 from enlace.security.roles import Permission, allowed
+from enlace.security.tables import User
 from enlace.security.tokens import csrf_for, same
-from enlace.services import users
 from enlace.web.state import AppState
 
 SESSION_COOKIE = "enlace_session"

@@ -17,9 +17,11 @@ from babel.dates import format_datetime
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
+from enlace.plugins import area_folders
+
 LANGUAGES = ("en", "es")
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
-LOCALES_DIR = Path(__file__).parent / "locales"
+LOCALES_DIR = Path(__file__).parent / "locales"  # the shell's; each area keeps its own beside it
 LANG_COOKIE = "enlace_lang"
 
 current_language: ContextVar[str] = ContextVar("current_language", default="en")
@@ -29,7 +31,9 @@ current_language: ContextVar[str] = ContextVar("current_language", default="en")
 def catalog(language: str) -> dict[str, str]:
     """Every .po file of the language, merged: each area of Enlace keeps its own file."""
     merged: dict[str, str] = {}
-    for path in sorted((LOCALES_DIR / language / "LC_MESSAGES").glob("*.po")):
+    folders = [LOCALES_DIR, *area_folders("locales")]
+    paths = [p for folder in folders for p in (folder / language / "LC_MESSAGES").glob("*.po")]
+    for path in sorted(paths, key=lambda p: p.name):
         with path.open("rb") as handle:
             po = read_po(handle, locale=language)
         merged.update(

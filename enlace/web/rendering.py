@@ -10,18 +10,19 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from enlace.model import Role
+from enlace.plugins import area_folders
 from enlace.security.roles import ROLE_LABELS, Permission, allowed
+from enlace.security.tables import Role
 from enlace.web import i18n
 from enlace.web.deps import app_state, csrf_token
 from enlace.web.labels import label
 
-TEMPLATES_DIR = Path(__file__).parent / "templates"
+TEMPLATES_DIR = Path(__file__).parent / "templates"  # the shell's: base page, errors, sign-in
 
 
 def make_environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES_DIR),
+        loader=FileSystemLoader([TEMPLATES_DIR, *area_folders("templates")]),
         autoescape=select_autoescape(["html"]),
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,

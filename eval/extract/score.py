@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from enlace.extract import ENTITY_TYPES, extract  # noqa: E402
+from enlace.extraction.engine import ENTITY_TYPES, extract  # noqa: E402
 
 Span = tuple[str, int, int]
 

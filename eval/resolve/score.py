@@ -25,7 +25,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from enlace.resolve import ResolverConfig, prepare, score_pairs
+from enlace.resolution.engine import ResolverConfig, prepare, score_pairs
 
 HERE = Path(__file__).parent
 REFERENCE_YEAR = 2025

@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from enlace.demo import generate  # noqa: E402
-from enlace.screen import screen  # noqa: E402
+from enlace.demo.engine import generate  # noqa: E402
+from enlace.screening.engine import screen  # noqa: E402
 
 TRAFFICKING = {"sex_trafficking", "labor_trafficking", "both"}
 ACCEPT = {

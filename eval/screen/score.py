@@ -23,7 +23,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from enlace.screen import screen  # noqa: E402
+from enlace.screening.engine import screen  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SETS: dict[str, dict[str, str]] = {
@@ -102,7 +102,7 @@ def main() -> int:
 
     extractor: Any = None
     if args.with_extraction:
-        from enlace.extract import extract
+        from enlace.extraction.engine import extract
 
         extractor = extract
 

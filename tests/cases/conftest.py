@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 
 from enlace.cases import casefiles, providers
 from enlace.cases.casefiles import CaseInput
+from enlace.cases.tables import Case, Provider
 from enlace.config import Settings
-from enlace.model import Agency, Report, Role, User
-from enlace.model.cases import Case, Provider
+from enlace.intake.tables import Report
 from enlace.security.crypto import FieldCipher, cipher_for
 from enlace.security.passwords import hash_password
+from enlace.security.tables import Agency, Role, User
 from tests.conftest import PASSWORD
 from tests.factories import add_report
 

@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 
 from enlace.cases import consent, referrals, victims
 from enlace.cases.referrals import ConsentRequiredError, Override
+from enlace.cases.tables import Victim
 from enlace.cases.victims import VictimDetails, VictimInput
 from enlace.errors import ConflictError, PermissionDeniedError, ValidationFailedError
-from enlace.model import AuditEvent
-from enlace.model.cases import Victim
 from enlace.security.crypto import FieldCipher
+from enlace.security.tables import AuditEvent
 from tests.cases.conftest import World, open_case
 
 

@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session
 
 from enlace.cases.codes import Stage
 from enlace.cases.figures import figures
-from enlace.demo_cases import ReportRef, generate, load_demo_cases
-from enlace.model.cases import Case, Referral
+from enlace.cases.tables import Case, Referral
+from enlace.demo.case_loader import load_demo_cases
+from enlace.demo.engine.cases import ReportRef, generate
 from enlace.security.crypto import FieldCipher
 from tests.factories import add_report
 

@@ -13,12 +13,12 @@ from typer.testing import CliRunner
 
 from enlace.cases import consent, defendants, htcds, interchange, referrals, stages, victims
 from enlace.cases.defendants import DefendantInput, DefendantProgress
+from enlace.cases.tables import Case
 from enlace.cases.victims import VictimDetails, VictimInput
 from enlace.cli.main import app
 from enlace.errors import PermissionDeniedError, ValidationFailedError
-from enlace.model import AuditEvent
-from enlace.model.cases import Case
 from enlace.security.crypto import FieldCipher
+from enlace.security.tables import AuditEvent
 from enlace.store import Database
 from tests.cases.conftest import World, build_world, open_case
 

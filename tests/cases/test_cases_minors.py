@@ -11,7 +11,7 @@ from enlace.cases import defendants, victims
 from enlace.cases.defendants import DefendantInput
 from enlace.cases.victims import VictimInput
 from enlace.errors import ConflictError, ValidationFailedError
-from enlace.model import Entity
+from enlace.extraction.tables import Entity
 from enlace.security.crypto import FieldCipher
 from tests.cases.conftest import World, open_case
 

@@ -11,11 +11,11 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from enlace.cases import attachments, consent, referrals, victims
+from enlace.cases.tables import Victim
 from enlace.cases.victims import VictimDetails, VictimInput
 from enlace.errors import PermissionDeniedError
-from enlace.model import AuditEvent
-from enlace.model.cases import Victim
 from enlace.security.crypto import FieldCipher
+from enlace.security.tables import AuditEvent
 from tests.cases.conftest import World, open_case
 
 NAME = "Marisol Ejemplo Ficticio"

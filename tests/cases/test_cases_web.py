@@ -7,7 +7,7 @@ import re
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from enlace.model import AuditEvent
+from enlace.security.tables import AuditEvent
 from enlace.store import Database
 from tests.cases.conftest import build_world
 from tests.conftest import csrf, login

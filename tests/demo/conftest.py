@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from enlace.demo import DemoDataset, generate
+from enlace.demo.engine import DemoDataset, generate
 
 
 @pytest.fixture(scope="session")

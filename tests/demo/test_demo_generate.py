@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from enlace.demo import DEMO_PASSWORD, DemoDataset, generate
-from enlace.demo.records import CHANNELS, ROLES
+from enlace.demo.engine import DEMO_PASSWORD, DemoDataset, generate
+from enlace.demo.engine.records import CHANNELS, ROLES
 
 
 def test_same_seed_gives_identical_data(dataset: DemoDataset) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from enlace.demo import DemoDataset, ground_truth, write_ground_truth
+from enlace.demo.engine import DemoDataset, ground_truth, write_ground_truth
 
 
 def test_ground_truth_round_trips(dataset: DemoDataset, tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ from collections import defaultdict
 
 import phonenumbers
 
-from enlace.demo import DemoDataset
-from enlace.demo.records import ENTITY_KINDS
+from enlace.demo.engine import DemoDataset
+from enlace.demo.engine.records import ENTITY_KINDS
 
 
 def test_offsets_are_exact(dataset: DemoDataset) -> None:

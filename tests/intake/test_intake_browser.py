@@ -9,12 +9,13 @@ import pytest
 from sqlalchemy import select
 
 from enlace.config import Settings
-from enlace.intake import analysis
-from enlace.model import Report, Role
+from enlace.intake.tables import Report
+from enlace.security.tables import Role
 from enlace.store import Database
 from enlace.web.app import create_app
 from tests.conftest import PASSWORD, make_user
 from tests.live_server import serving
+from tests.plugins import Analyzer, plugged
 
 pytestmark = pytest.mark.browser
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -57,35 +58,31 @@ def test_operator_console_shows_live_analysis_and_submits(
     db: Database,
 ) -> None:
     make_user(db, Role.HOTLINE_OPERATOR, "olga")
-    previous = analysis.current_analyzer()
-    analysis.set_analyzer(
+    analyzer = Analyzer(
         lambda text, lang: {
             "entities": [{"kind": "phone", "text": w} for w in text.split() if w.isdigit()],
             "indicators": [],
         }
     )
-    try:
-        with serving(create_app(settings, db)) as base:
-            page = browser.new_page(locale="en-US")
-            page.goto(f"{base}/intake/console")
-            page.get_by_label("Username").fill("olga")
-            page.get_by_label("Password").fill(PASSWORD)
-            page.get_by_role("button", name="Sign in").click()
-            page.wait_for_url(f"{base}/intake/console")
-            page.get_by_label("Caller is").select_option("witness")
-            page.get_by_label("Age", exact=True).fill("15")
-            page.locator("#narrative").fill("She calls from 5550147 and cannot leave the house")
-            page.wait_for_selector("#live-analysis [data-results] li")
-            assert "5550147" in page.locator("#live-analysis").inner_text()
-            page.get_by_role("button", name="Save as draft").click()
-            page.wait_for_selector("text=Draft saved")
-            assert page.locator(".intake-calls li").count() == 1
-            page.get_by_role("button", name="Submit report").click()
-            page.wait_for_selector("text=Report saved with reference")
-            assert page.locator(".intake-calls li").count() == 0
-            page.close()
-    finally:
-        analysis.set_analyzer(previous)
+    with plugged(analyzer), serving(create_app(settings, db)) as base:
+        page = browser.new_page(locale="en-US")
+        page.goto(f"{base}/intake/console")
+        page.get_by_label("Username").fill("olga")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(f"{base}/intake/console")
+        page.get_by_label("Caller is").select_option("witness")
+        page.get_by_label("Age", exact=True).fill("15")
+        page.locator("#narrative").fill("She calls from 5550147 and cannot leave the house")
+        page.wait_for_selector("#live-analysis [data-results] li")
+        assert "5550147" in page.locator("#live-analysis").inner_text()
+        page.get_by_role("button", name="Save as draft").click()
+        page.wait_for_selector("text=Draft saved")
+        assert page.locator(".intake-calls li").count() == 1
+        page.get_by_role("button", name="Submit report").click()
+        page.wait_for_selector("text=Report saved with reference")
+        assert page.locator(".intake-calls li").count() == 0
+        page.close()
     with db.session() as s:
         report = s.scalar(select(Report))
         assert report is not None and report.channel == "operator"

@@ -7,12 +7,19 @@ import base64
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from enlace.intake import analysis
 from enlace.intake.gateways import LINK_CHANNEL, create_gateway
-from enlace.model import Report, ReportContact, Role
-from enlace.model.intake import Attachment, CallDraft, Conversation, ReportDetails
+from enlace.intake.tables import (
+    Attachment,
+    CallDraft,
+    Conversation,
+    Report,
+    ReportContact,
+    ReportDetails,
+)
+from enlace.security.tables import Role
 from enlace.store import Database
 from tests.conftest import csrf, login, make_user
+from tests.plugins import Analyzer, plugged
 
 ES = {"Accept-Language": "es-MX,es;q=0.9"}
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 100
@@ -109,15 +116,16 @@ def test_analyze_endpoint_uses_the_pluggable_analyzer(app_client: TestClient, db
     headers = {"X-CSRF-Token": token}
     empty = app_client.post(url, json={"text": "hola", "lang": "es"}, headers=headers)
     assert empty.json() == {"entities": [], "indicators": []}
-    previous = analysis.current_analyzer()
-    analysis.set_analyzer(
-        lambda text, lang: {"entities": [{"kind": "phone", "text": text[-4:]}], "indicators": []}
-    )
-    try:
+    with plugged(
+        Analyzer(
+            lambda text, lang: {
+                "entities": [{"kind": "phone", "text": text[-4:]}],
+                "indicators": [],
+            }
+        )
+    ):
         found = app_client.post(url, json={"text": "tel 5555", "lang": "es"}, headers=headers)
         assert found.json()["entities"] == [{"kind": "phone", "text": "5555"}]
-    finally:
-        analysis.set_analyzer(previous)
     assert app_client.post(url, json={"text": "x"}).status_code == 403  # no CSRF header
 
 

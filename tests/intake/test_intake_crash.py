@@ -17,8 +17,7 @@ import httpx
 from sqlalchemy import func, select
 
 from enlace.config import Settings
-from enlace.model import Report
-from enlace.model.intake import Job
+from enlace.intake.tables import Job, Report
 from enlace.store import Database
 from tests.live_server import free_port
 

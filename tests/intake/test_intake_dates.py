@@ -20,10 +20,10 @@ from sqlalchemy import func, select, text
 from enlace.intake import fastpath
 from enlace.intake.importing.mapping import default_mapping
 from enlace.intake.importing.rows import convert
+from enlace.intake.tables import Job, Report
 from enlace.intake.validation import Submission
-from enlace.model import Report, Role
-from enlace.model.intake import Job
-from enlace.pipeline.worker import Worker
+from enlace.intake.worker import Worker
+from enlace.security.tables import Role
 from enlace.store import Database, upgrade
 from enlace.store.migrate import alembic_config
 from tests.conftest import csrf, login, make_user

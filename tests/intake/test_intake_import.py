@@ -13,12 +13,12 @@ from typer.testing import CliRunner
 
 from enlace.cli.main import app as cli
 from enlace.config import Settings
+from enlace.intake import steps
 from enlace.intake.importing import chunks
 from enlace.intake.importing.runner import run_import
-from enlace.model import AuditEvent, Report, ReportContact, Role
-from enlace.model.intake import ImportRowError, Job
-from enlace.pipeline import steps
-from enlace.services.references import new_references
+from enlace.intake.references import new_references
+from enlace.intake.tables import ImportRowError, Job, Report, ReportContact
+from enlace.security.tables import AuditEvent, Role
 from enlace.store import Database
 from tests.conftest import login, make_user
 

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from enlace.config import Settings
 from enlace.intake import fastpath
-from enlace.model import Report, ReportContact, Role
-from enlace.model.intake import Attachment, FollowUp, Job
+from enlace.intake.tables import Attachment, FollowUp, Job, Report, ReportContact
+from enlace.security.tables import Role
 from enlace.store import Database
 from enlace.web.app import create_app
 from tests.conftest import csrf, login, make_user

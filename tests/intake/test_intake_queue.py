@@ -10,13 +10,14 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from enlace.intake import queue, steps
 from enlace.intake.reports import create_report
+from enlace.intake.tables import Job, Report
 from enlace.intake.validation import Submission
-from enlace.model import Report
-from enlace.model.intake import Job
-from enlace.pipeline import queue, steps
-from enlace.pipeline.worker import Worker
+from enlace.intake.worker import Worker
+from enlace.plugins import Step
 from enlace.store import Database
+from tests.plugins import ExtraSteps, plugged
 
 
 @pytest.fixture
@@ -30,11 +31,8 @@ def extra_steps() -> Iterator[list[str]]:
     def second(session: Session, report: Report) -> None:
         calls.append(f"second:{report.reference}")
 
-    steps.register("test_first", first)
-    steps.register("test_second", second)
-    yield calls
-    steps.unregister("test_first")
-    steps.unregister("test_second")
+    with plugged(ExtraSteps(Step("test_first", first), Step("test_second", second))):
+        yield calls
 
 
 def _new_report(db: Database, text: str = "Una mujer no puede salir de la casa.") -> Report:
@@ -114,8 +112,7 @@ def test_a_failing_step_is_retried_with_backoff_then_marked_failed(db: Database)
         attempts.append(report.id)
         raise ValueError("geocoder unavailable")
 
-    steps.register("test_flaky", flaky)
-    try:
+    with plugged(ExtraSteps(Step("test_flaky", flaky))):
         report = _new_report(db)
         worker = Worker(db)
         worker.drain()
@@ -134,8 +131,6 @@ def test_a_failing_step_is_retried_with_backoff_then_marked_failed(db: Database)
             assert (job.state, job.attempts) == ("failed", queue.MAX_ATTEMPTS)
             assert queue.overall_state(queue.jobs_of(s, report.id)) == "failed"
         assert len(attempts) == queue.MAX_ATTEMPTS
-    finally:
-        steps.unregister("test_flaky")
 
 
 def test_a_crashed_workers_jobs_are_claimed_again_after_the_lease(db: Database) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from enlace.intake.importing import fastpath, readers
 from enlace.intake.importing.mapping import Mapping
 from enlace.intake.importing.rows import PARSE_PROBLEMS, Converted, convert
-from enlace.services.references import new_references
+from enlace.intake.references import new_references
 
 AHEAD = 2
 

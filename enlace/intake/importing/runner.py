@@ -17,12 +17,20 @@ from typing import IO, Any, cast
 from sqlalchemy import Connection, Table, insert, update
 from sqlalchemy.exc import IntegrityError
 
+from enlace.intake import steps
 from enlace.intake.importing import chunks, fastpath, readers
 from enlace.intake.importing.mapping import guess_format, load_mapping
-from enlace.model import Channel, Report, ReportContact, ReportStatus, utcnow
-from enlace.model.intake import ImportBatch, ImportRowError, Job
-from enlace.pipeline import steps
+from enlace.intake.tables import (
+    Channel,
+    ImportBatch,
+    ImportRowError,
+    Job,
+    Report,
+    ReportContact,
+    ReportStatus,
+)
 from enlace.store import Database
+from enlace.store.base import utcnow
 
 CHUNK = 5000
 ERROR_SAMPLE = 1000

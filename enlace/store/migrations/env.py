@@ -5,7 +5,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Engine, create_engine
 
-from enlace.model import Base
+from enlace.plugins import load_tables
+from enlace.store.base import Base
+
+load_tables()  # every area's tables, so that autogenerate sees them all
 
 config = context.config
 engine = config.attributes.get("engine")

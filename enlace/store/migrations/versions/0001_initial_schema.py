@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import enlace.model.base
+import enlace.store.base
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -27,7 +27,7 @@ def upgrade() -> None:
         sa.Column("country", sa.String(length=2), nullable=False),
         sa.Column("level", sa.String(length=16), nullable=False),
         sa.Column("state", sa.String(length=10), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_agencies")),
         sa.UniqueConstraint("name", name=op.f("uq_agencies_name")),
     )
@@ -38,7 +38,7 @@ def upgrade() -> None:
         sa.Column("key", sa.String(length=300), nullable=False),
         sa.Column("label", sa.String(length=300), nullable=False),
         sa.Column("attributes", sa.JSON(), nullable=False),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_entities")),
     )
     with op.batch_alter_table("entities", schema=None) as batch_op:
@@ -55,8 +55,8 @@ def upgrade() -> None:
         sa.Column("language", sa.String(length=5), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("agency_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("last_login_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("last_login_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["agency_id"], ["agencies.id"], name=op.f("fk_users_agency_id_agencies")
         ),
@@ -66,7 +66,7 @@ def upgrade() -> None:
     op.create_table(
         "audit_events",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=True),
         sa.Column("action", sa.String(length=60), nullable=False),
         sa.Column("object_type", sa.String(length=40), nullable=True),
@@ -86,7 +86,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("reference", sa.String(length=20), nullable=False),
         sa.Column("channel", sa.String(length=20), nullable=False),
-        sa.Column("received_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("received_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.Column("language", sa.String(length=5), nullable=False),
         sa.Column("anonymous", sa.Boolean(), nullable=False),
         sa.Column("narrative", sa.Text(), nullable=False),
@@ -96,13 +96,13 @@ def upgrade() -> None:
         sa.Column("city", sa.String(length=120), nullable=True),
         sa.Column("latitude", sa.Float(), nullable=True),
         sa.Column("longitude", sa.Float(), nullable=True),
-        sa.Column("incident_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("incident_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("agency_id", sa.Integer(), nullable=True),
         sa.Column("created_by_id", sa.Integer(), nullable=True),
         sa.Column("source_key", sa.String(length=200), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["agency_id"], ["agencies.id"], name=op.f("fk_reports_agency_id_agencies")
         ),
@@ -123,9 +123,9 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("token_hash", sa.String(length=64), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("expires_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("revoked_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("revoked_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["user_id"],
             ["users.id"],
@@ -150,7 +150,7 @@ def upgrade() -> None:
         sa.Column("end", sa.Integer(), nullable=True),
         sa.Column("confidence", sa.Float(), nullable=False),
         sa.Column("source", sa.String(length=80), nullable=False),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["entity_id"],
             ["entities.id"],

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import enlace.model.base
+import enlace.store.base
 
 revision: str = "cases_0001"
 down_revision: str | None = "0001"
@@ -33,7 +33,7 @@ def upgrade() -> None:
         sa.Column("email", sa.String(length=254), nullable=True),
         sa.Column("agency_id", sa.Integer(), nullable=True),
         sa.Column("active", sa.Boolean(), nullable=False),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["agency_id"], ["agencies.id"], name=op.f("fk_case_providers_agency_id_agencies")
         ),
@@ -53,14 +53,14 @@ def upgrade() -> None:
         sa.Column("stage", sa.String(length=16), nullable=False),
         sa.Column("lead_agency_id", sa.Integer(), nullable=True),
         sa.Column("opened_on", sa.Date(), nullable=False),
-        sa.Column("closed_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("closed_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("closure_reason", sa.String(length=40), nullable=True),
         sa.Column("closure_note", sa.String(length=1000), nullable=True),
         sa.Column("source_key", sa.String(length=200), nullable=True),
         sa.Column("created_by_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("deleted_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("deleted_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("deleted_by_id", sa.Integer(), nullable=True),
         sa.Column("delete_reason", sa.String(length=500), nullable=True),
         sa.ForeignKeyConstraint(
@@ -86,7 +86,7 @@ def upgrade() -> None:
         sa.Column("case_id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("role", sa.String(length=16), nullable=False),
-        sa.Column("assigned_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("assigned_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["case_id"],
             ["cases.id"],
@@ -121,8 +121,8 @@ def upgrade() -> None:
         sa.Column("outcome", sa.String(length=16), nullable=True),
         sa.Column("outcome_on", sa.Date(), nullable=True),
         sa.Column("sentence", sa.String(length=300), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("deleted_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("deleted_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("deleted_by_id", sa.Integer(), nullable=True),
         sa.Column("delete_reason", sa.String(length=500), nullable=True),
         sa.ForeignKeyConstraint(
@@ -167,7 +167,7 @@ def upgrade() -> None:
         "case_events",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
-        sa.Column("at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.Column("action", sa.String(length=40), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=True),
         sa.Column("details", sa.JSON(), nullable=False),
@@ -190,8 +190,8 @@ def upgrade() -> None:
         sa.Column("due_on", sa.Date(), nullable=True),
         sa.Column("assignee_id", sa.Integer(), nullable=True),
         sa.Column("author_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("deleted_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("deleted_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("deleted_by_id", sa.Integer(), nullable=True),
         sa.Column("delete_reason", sa.String(length=500), nullable=True),
         sa.ForeignKeyConstraint(
@@ -260,7 +260,7 @@ def upgrade() -> None:
         sa.Column("happened_on", sa.Date(), nullable=False),
         sa.Column("note", sa.String(length=1000), nullable=True),
         sa.Column("user_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["case_id"],
             ["cases.id"],
@@ -282,10 +282,10 @@ def upgrade() -> None:
         sa.Column("title", sa.String(length=300), nullable=False),
         sa.Column("due_on", sa.Date(), nullable=True),
         sa.Column("assignee_id", sa.Integer(), nullable=True),
-        sa.Column("done_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("done_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("created_by_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("deleted_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("deleted_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("deleted_by_id", sa.Integer(), nullable=True),
         sa.Column("delete_reason", sa.String(length=500), nullable=True),
         sa.ForeignKeyConstraint(
@@ -320,8 +320,8 @@ def upgrade() -> None:
         sa.Column("needs", sa.JSON(), nullable=False),
         sa.Column("context", sa.JSON(), nullable=False),
         sa.Column("details_token", sa.Text(), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("deleted_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("deleted_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("deleted_by_id", sa.Integer(), nullable=True),
         sa.Column("delete_reason", sa.String(length=500), nullable=True),
         sa.ForeignKeyConstraint(
@@ -352,8 +352,8 @@ def upgrade() -> None:
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("storage_name", sa.String(length=80), nullable=False),
         sa.Column("uploaded_by_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("deleted_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("deleted_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("deleted_by_id", sa.Integer(), nullable=True),
         sa.Column("delete_reason", sa.String(length=500), nullable=True),
         sa.ForeignKeyConstraint(
@@ -387,10 +387,10 @@ def upgrade() -> None:
         sa.Column("given_on", sa.Date(), nullable=False),
         sa.Column("recorded_by_id", sa.Integer(), nullable=True),
         sa.Column("note", sa.String(length=500), nullable=True),
-        sa.Column("revoked_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("revoked_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("revoked_by_id", sa.Integer(), nullable=True),
         sa.Column("revoke_reason", sa.String(length=500), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["recorded_by_id"], ["users.id"], name=op.f("fk_case_consents_recorded_by_id_users")
         ),
@@ -423,11 +423,11 @@ def upgrade() -> None:
         sa.Column("override_by_id", sa.Integer(), nullable=True),
         sa.Column("sent_by_id", sa.Integer(), nullable=True),
         sa.Column("sent_on", sa.Date(), nullable=False),
-        sa.Column("responded_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("responded_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("responded_by_id", sa.Integer(), nullable=True),
         sa.Column("status_reason", sa.String(length=1000), nullable=True),
         sa.Column("delivered_on", sa.Date(), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["case_id"],
             ["cases.id"],

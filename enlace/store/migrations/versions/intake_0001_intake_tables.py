@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import enlace.model.base
+import enlace.store.base
 
 revision: str = "intake_0001"
 down_revision: str | None = "0001"
@@ -26,8 +26,8 @@ def upgrade() -> None:
         sa.Column("channel", sa.String(length=20), nullable=False),
         sa.Column("token_digest", sa.String(length=64), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("last_used_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("last_used_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_intake_gateways")),
         sa.UniqueConstraint("name", name=op.f("uq_intake_gateways_name")),
         sa.UniqueConstraint("token_digest", name=op.f("uq_intake_gateways_token_digest")),
@@ -45,8 +45,8 @@ def upgrade() -> None:
         sa.Column("rows_duplicate", sa.Integer(), nullable=False),
         sa.Column("rows_failed", sa.Integer(), nullable=False),
         sa.Column("error_report", sa.String(length=400), nullable=True),
-        sa.Column("started_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("finished_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("started_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("finished_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["user_id"], ["users.id"], name=op.f("fk_intake_import_batches_user_id_users")
         ),
@@ -61,7 +61,7 @@ def upgrade() -> None:
         sa.Column("size", sa.Integer(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("storage_path", sa.String(length=300), nullable=False),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["report_id"],
             ["reports.id"],
@@ -81,8 +81,8 @@ def upgrade() -> None:
         sa.Column("operator_id", sa.Integer(), nullable=False),
         sa.Column("data", sa.JSON(), nullable=False),
         sa.Column("report_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["operator_id"], ["users.id"], name=op.f("fk_intake_call_drafts_operator_id_users")
         ),
@@ -106,8 +106,8 @@ def upgrade() -> None:
         sa.Column("conversation_id", sa.String(length=200), nullable=False),
         sa.Column("report_id", sa.Integer(), nullable=False),
         sa.Column("messages", sa.Integer(), nullable=False),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["gateway_id"],
             ["intake_gateways.id"],
@@ -131,7 +131,7 @@ def upgrade() -> None:
         sa.Column("report_id", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("language", sa.String(length=5), nullable=False),
-        sa.Column("received_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("received_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["report_id"],
             ["reports.id"],
@@ -153,7 +153,7 @@ def upgrade() -> None:
         sa.Column("report_id", sa.Integer(), nullable=True),
         sa.Column("status_code", sa.Integer(), nullable=False),
         sa.Column("response", sa.JSON(), nullable=False),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["report_id"],
             ["reports.id"],
@@ -192,11 +192,11 @@ def upgrade() -> None:
         sa.Column("state", sa.String(length=12), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("last_error", sa.Text(), nullable=True),
-        sa.Column("run_after", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("locked_until", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("run_after", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("locked_until", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("locked_by", sa.String(length=64), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("finished_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("finished_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["report_id"],
             ["reports.id"],

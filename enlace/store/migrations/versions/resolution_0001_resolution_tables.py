@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import enlace.model.base
+import enlace.store.base
 
 revision: str = "resolution_0001"
 down_revision: str | None = "0001"
@@ -24,7 +24,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("parameters", sa.JSON(), nullable=False),
         sa.Column("records", sa.Integer(), nullable=False),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_resolution_models")),
     )
     op.create_table(
@@ -34,7 +34,7 @@ def upgrade() -> None:
         sa.Column("right_entity_id", sa.Integer(), nullable=False),
         sa.Column("probability", sa.Float(), nullable=False),
         sa.Column("evidence", sa.JSON(), nullable=False),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["left_entity_id"],
             ["entities.id"],
@@ -84,7 +84,7 @@ def upgrade() -> None:
         sa.Column("state", sa.String(length=20), nullable=False),
         sa.Column("country", sa.String(length=2), nullable=False),
         sa.Column("prepared", sa.JSON(), nullable=False),
-        sa.Column("updated_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["entity_id"],
             ["entities.id"],
@@ -104,8 +104,8 @@ def upgrade() -> None:
         sa.Column("evidence", sa.JSON(), nullable=False),
         sa.Column("judgement_id", sa.Integer(), nullable=True),
         sa.Column("author_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("undone_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("undone_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("undone_by_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
             ["author_id"], ["users.id"], name=op.f("fk_entity_merges_author_id_users")
@@ -127,7 +127,7 @@ def upgrade() -> None:
         sa.Column("verdict", sa.String(length=10), nullable=False),
         sa.Column("author_id", sa.Integer(), nullable=True),
         sa.Column("reason", sa.Text(), nullable=False),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["author_id"], ["users.id"], name=op.f("fk_resolution_judgements_author_id_users")
         ),

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import enlace.model.base
+import enlace.store.base
 
 revision: str = "screen_0001"
 down_revision: str | None = "0001"
@@ -33,7 +33,7 @@ def upgrade() -> None:
         sa.Column("agency", sa.String(length=120), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("updated_by_id", sa.Integer(), nullable=True),
-        sa.Column("updated_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["updated_by_id"], ["users.id"], name=op.f("fk_routing_rules_updated_by_id_users")
         ),
@@ -61,8 +61,8 @@ def upgrade() -> None:
         sa.Column("routed_agency", sa.String(length=120), nullable=True),
         sa.Column("routing_rule", sa.String(length=60), nullable=True),
         sa.Column("needs_supervisor", sa.Boolean(), nullable=False),
-        sa.Column("supervisor_ack_at", enlace.model.base.UTCDateTime(timezone=True), nullable=True),
-        sa.Column("created_at", enlace.model.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("supervisor_ack_at", enlace.store.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", enlace.store.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["report_id"],
             ["reports.id"],

@@ -1,0 +1,1 @@
+"""Case management's faces: case pages, victims, referrals and the cases API."""

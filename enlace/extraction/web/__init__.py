@@ -1,0 +1,1 @@
+"""Extraction's faces: the extraction API."""

@@ -1,0 +1,1 @@
+"""Intake's faces: the public form and its JSON twin, the console, quick reports, batches."""

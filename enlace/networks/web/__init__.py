@@ -1,0 +1,1 @@
+"""Networks' faces: the network pages and similar reports."""

@@ -1,0 +1,1 @@
+"""The report desk's pages and API."""

@@ -1,0 +1,1 @@
+"""Resolution's faces: the review queue and entity pages."""

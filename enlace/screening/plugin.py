@@ -1,0 +1,65 @@
+"""Screening: indicators, typology, urgency and routing for every report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from enlace.messages import N_
+from enlace.plugins import MenuEntry, Routes, Step, hookimpl
+from enlace.security.roles import Permission
+
+if TYPE_CHECKING:
+    import typer
+    from sqlalchemy.orm import Session
+
+
+@hookimpl
+def enlace_tables() -> None:
+    import enlace.screening.tables  # noqa: F401 - registers the tables
+
+
+def _screen(session: Session, report: Any) -> None:
+    from enlace.screening.results import screen_step
+
+    screen_step(session, report)
+
+
+@hookimpl
+def enlace_processing_steps() -> Sequence[Step]:
+    return [Step("screen", _screen)]
+
+
+@hookimpl
+def enlace_live_analysis(text: str, lang: str) -> dict[str, Any]:
+    from enlace.screening.results import live_analysis
+
+    return live_analysis(text, lang)
+
+
+@hookimpl
+def enlace_web_routes() -> Sequence[Routes]:
+    from enlace.screening.web import api, catalog, queue, routing
+
+    return [
+        Routes(api.router),
+        Routes(catalog.router),
+        Routes(queue.router),
+        Routes(routing.router),
+    ]
+
+
+@hookimpl
+def enlace_menu_entries() -> Sequence[MenuEntry]:
+    return [
+        MenuEntry(60, N_("Indicators"), "/screen/catalog", Permission.VIEW_CATALOG),
+        MenuEntry(15, N_("Queue"), "/queue", Permission.VIEW_QUEUE),
+        MenuEntry(61, N_("Routing rules"), "/screen/routing", Permission.EDIT_ROUTING),
+    ]
+
+
+@hookimpl
+def enlace_commands(app: typer.Typer) -> None:
+    from enlace.screening.commands import register
+
+    register(app)

@@ -1,0 +1,1 @@
+"""Screening's faces: the queue, the catalog, routing rules and the screening API."""
