@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from enlace.config import Settings, load_settings
-from enlace.security import accounts as users
+from enlace.security import users
 from enlace.security.tables import Role, User
 from enlace.store import Database, upgrade
 from enlace.store.base import Base

@@ -1,4 +1,4 @@
-"""Case attachments, stored encrypted in ``<data dir>/attachments`` under random names.
+"""Case attachments, kept encrypted in the shared file store (``<data dir>/attachments``).
 
 The file name, type and hash live in the database; the content only in the encrypted file. An
 attachment tied to a victim (a photo, an identity document) is read under the same rule as the
@@ -7,8 +7,6 @@ victim's details, and every read of one is audited.
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,7 +18,7 @@ from enlace.cases.validate import Problems, text
 from enlace.config import Settings
 from enlace.errors import NotFoundError, PermissionDeniedError, ValidationFailedError
 from enlace.messages import N_
-from enlace.security import audit
+from enlace.security import audit, files
 from enlace.security.crypto import FieldCipher
 from enlace.security.roles import Permission
 from enlace.security.tables import User
@@ -30,7 +28,7 @@ MAX_BYTES = 20 * 1024 * 1024
 
 
 def attachments_dir(settings: Settings) -> Path:
-    return settings.data_dir / "attachments"
+    return files.attachments_dir(settings)
 
 
 def store(
@@ -57,17 +55,15 @@ def store(
         raise ValidationFailedError(
             [{"field": "victim", "reason": N_("No such victim in this case")}]
         )
-    directory.mkdir(parents=True, exist_ok=True)
-    storage_name = secrets.token_hex(20)
-    (directory / storage_name).write_bytes(cipher.encrypt(data))
+    stored = files.FileStore(directory, cipher).save(data)
     attachment = Attachment(
         case_id=case.id,
         victim_id=victim.id if victim else None,
         filename=name,
         content_type=(content_type or "application/octet-stream")[:100],
-        size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
-        storage_name=storage_name,
+        size=stored.size,
+        sha256=stored.sha256,
+        storage_name=stored.path,
         uploaded_by_id=user.id,
     )
     session.add(attachment)
@@ -97,7 +93,9 @@ def read(
         object_id=attachment.id,
         victim=attachment.victim_id,
     )
-    return cipher.decrypt((directory / attachment.storage_name).read_bytes())
+    return files.FileStore(directory, cipher).read(
+        attachment.storage_name, sha256=attachment.sha256
+    )
 
 
 def delete(session: Session, user: User, case: Case, attachment_id: int, reason: str) -> None:

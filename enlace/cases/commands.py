@@ -9,7 +9,7 @@ import typer
 from rich.progress import Progress
 from sqlalchemy import select
 
-from enlace.cli.context import clear_errors, database, err
+from enlace.cli.context import clear_errors, err, transaction
 from enlace.errors import NotFoundError
 from enlace.security.tables import User
 
@@ -35,7 +35,7 @@ def export(
         raise typer.BadParameter(
             f"use one of {', '.join(interchange.FORMATS)}", param_hint="--format"
         )
-    with database() as db, db.session() as session:
+    with transaction() as session:
         account = session.scalar(select(User).where(User.username == user.strip().lower()))
         if account is None or not account.active:
             raise NotFoundError(f"no active user {user!r}")
@@ -64,7 +64,7 @@ def import_(
     """Import HTCDS case records; importing the same records again changes nothing."""
     from enlace.cases import interchange
 
-    with database() as db, db.session() as session:
+    with transaction() as session:
         created = interchange.import_file(
             session, file, default_country=country, default_typology=typology
         )

@@ -6,16 +6,29 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from enlace.messages import N_
-from enlace.plugins import MenuEntry, Routes, hookimpl
-from enlace.security.roles import Permission
+from enlace.plugins import MenuEntry, PageSection, Routes, hookimpl
+from enlace.security.roles import Permission, allowed
 
 if TYPE_CHECKING:
     import typer
+    from sqlalchemy.orm import Session
+
+    from enlace.security.tables import User
 
 
 @hookimpl
 def enlace_tables() -> None:
     import enlace.cases.tables  # noqa: F401 - registers the tables
+
+
+@hookimpl
+def enlace_home_sections(session: Session, user: User) -> Sequence[PageSection]:
+    if not allowed(user.role, Permission.VIEW_CASES):
+        return []
+    from enlace.cases.figures import figures
+
+    totals = dict(figures(session)["totals"])
+    return [PageSection("cases/_home_figures.html", {"case_totals": totals}, place="figures")]
 
 
 @hookimpl

@@ -1,14 +1,16 @@
-"""What every command needs: settings and a migrated database, with one clear line on failure."""
+"""What every command needs: settings, a migrated database and its unit of work, with one clear
+line on failure."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from sqlalchemy.orm import Session
 
 from enlace.config import Settings, load_settings
 from enlace.errors import ConfigError, DatabaseUnavailableError, EnlaceError
@@ -52,9 +54,22 @@ def database(cfg: Settings | None = None, *, migrate: bool = True) -> Iterator[D
     db = Database(cfg.resolved_database_url)
     try:
         if migrate:
-            upgrade(db)
+            upgrade(db, cfg)
         else:
             db.check()
         yield db
     finally:
         db.dispose()
+
+
+@contextmanager
+def transaction(db: Database | None = None, cfg: Settings | None = None) -> Iterator[Session]:
+    """The command's unit of work: committed once when the block ends, rolled back on any error.
+
+    Commands never commit. Over ``db`` when the command holds one already (an import runs its
+    own fast path beside it), else over the configured database, migrated first.
+    """
+    with ExitStack() as stack:
+        if db is None:
+            db = stack.enter_context(database(cfg))
+        yield stack.enter_context(db.session())

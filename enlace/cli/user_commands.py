@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 from sqlalchemy import select
 
-from enlace.cli.context import clear_errors, database
-from enlace.security import accounts as users
+from enlace.cli.context import clear_errors, transaction
+from enlace.security import users
 from enlace.security.tables import Agency, Role, User
 
 app = typer.Typer(help="User accounts.", no_args_is_help=True)
@@ -34,7 +34,7 @@ def create(
     agency: Annotated[str | None, typer.Option(help="Agency short name.")] = None,
 ) -> None:
     """Create a local account."""
-    with database() as db, db.session() as session:
+    with transaction() as session:
         found = None
         if agency:
             found = session.scalar(select(Agency).where(Agency.short_name == agency))
@@ -59,7 +59,7 @@ def create(
 @clear_errors
 def list_users() -> None:
     """List accounts and their roles."""
-    with database() as db, db.session() as session:
+    with transaction() as session:
         for user in session.scalars(select(User).order_by(User.username)):
             state = "" if user.active else " (disabled)"
             typer.echo(f"{user.username:20} {user.role:18} {user.display_name}{state}")

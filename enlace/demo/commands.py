@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import Progress
 
-from enlace.cli.context import clear_errors, database, err, settings
+from enlace.cli.context import clear_errors, err, settings, transaction
 
 
 @clear_errors
@@ -27,7 +27,7 @@ def demo(
     from enlace.security.crypto import cipher_for
 
     cfg = settings()
-    with database(cfg) as db, db.session() as session:
+    with transaction(cfg=cfg) as session:
         if demo_loader.is_loaded(session):
             err.print("Demo data is already loaded; nothing to do.")
             return

@@ -7,26 +7,28 @@ are linked on their folded canonical form here; the resolution stage refines tho
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from enlace.extraction import kinds
 from enlace.extraction.engine import Entity as Found
 from enlace.extraction.engine import extract, fold
-from enlace.extraction.tables import Entity, EntityKind, Mention
+from enlace.extraction.tables import Entity, Mention
 from enlace.intake.tables import Report
 
 EXTRACT_SOURCE = "extract:1"
-ENTITY_KINDS = frozenset(kind.value for kind in EntityKind)
+ENTITY_KINDS = kinds.entity_kinds()
 # Found in text and worth highlighting, but not things with an identity of their own.
-FACT_KINDS = frozenset({"age", "money", "date"})
+FACT_KINDS = kinds.fact_kinds()
+# kinds.yaml names how each entity kind's match key is made from its normalized value.
+_KEYS: dict[str, Callable[[str], str]] = {"fold": fold, "normalized": str}
+_KEY_OF = {k.name: _KEYS[k.key] for k in kinds.KINDS if k.key is not None}
 
 
 def entity_key(found: Found) -> str:
-    if found.type == "person":
-        return fold(found.normalized)
-    return found.normalized
+    return _KEY_OF.get(found.type, str)(found.normalized)
 
 
 def _entity_for(session: Session, cache: dict[tuple[str, str], Entity], found: Found) -> Entity:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from enlace.plugins import Routes, Step, hookimpl
@@ -33,6 +33,13 @@ def enlace_web_routes() -> Sequence[Routes]:
     from enlace.extraction.web import api
 
     return [Routes(api.router)]
+
+
+@hookimpl
+def enlace_labels() -> Mapping[str, str]:
+    from enlace.extraction.kinds import labels
+
+    return labels()
 
 
 @hookimpl

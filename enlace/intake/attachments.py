@@ -1,22 +1,25 @@
-"""Attachments: type-checked by their bytes, stored under ``data_dir/attachments``, never in rows.
+"""Attachments: type-checked by their bytes, kept encrypted in the shared file store, never in rows.
 
-Files are named by their SHA-256 so that no reporter-chosen name reaches the file system, and
-they are never served back to the public.
+The store names files at random, so no reporter-chosen name reaches the file system. They are
+never served back to the public, only to staff who may read reports, and each read is audited.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from enlace.errors import ValidationFailedError
+from enlace.errors import NotFoundError, PermissionDeniedError, ValidationFailedError
 from enlace.intake.errors import PayloadTooLargeError, UnsupportedFileError
+from enlace.intake.reading import get_report
 from enlace.intake.tables import Attachment
 from enlace.messages import N_
+from enlace.security import audit
+from enlace.security.files import FileStore
+from enlace.security.roles import Permission, allowed
+from enlace.security.tables import User
 
 # Magic numbers of the accepted types; what the client claims is not trusted.
 SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
@@ -25,12 +28,6 @@ SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
     (b"WEBP", 8, "image/webp"),
     (b"%PDF-", 0, "application/pdf"),
 )
-EXTENSIONS = {
-    "image/jpeg": ".jpg",
-    "image/png": ".png",
-    "image/webp": ".webp",
-    "application/pdf": ".pdf",
-}
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
 
 
@@ -57,35 +54,46 @@ def check(data: bytes, *, max_bytes: int) -> str:
 
 def store(
     session: Session,
-    data_dir: Path,
+    files: FileStore,
     report_id: int,
     filename: str | None,
     data: bytes,
     *,
     max_bytes: int,
 ) -> Attachment:
-    """Write the bytes (atomically) and add the attachment row in the caller's transaction."""
+    """Write the bytes (encrypted) and add the attachment row in the caller's transaction."""
     content_type = check(data, max_bytes=max_bytes)
-    digest = hashlib.sha256(data).hexdigest()
-    relative = Path(digest[:2]) / f"{digest}{EXTENSIONS[content_type]}"
-    target = data_dir / "attachments" / relative
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(target.suffix + f".{os.getpid()}.part")
-        with partial.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        partial.replace(target)
-        target.chmod(0o600)
+    stored = files.save(data)
     name = SAFE_NAME.sub("_", Path(filename or "attachment").name)[:200] or "attachment"
     attachment = Attachment(
         report_id=report_id,
         filename=name,
         content_type=content_type,
-        size=len(data),
-        sha256=digest,
-        storage_path=str(relative),
+        size=stored.size,
+        sha256=stored.sha256,
+        storage_path=stored.path,
     )
     session.add(attachment)
     return attachment
+
+
+def read(
+    session: Session, user: User, files: FileStore, reference: str, attachment_id: int
+) -> tuple[Attachment, bytes]:
+    """An attachment of a report and its bytes, for staff who may read the report; audited."""
+    if not allowed(user.role, Permission.VIEW_REPORTS):
+        raise PermissionDeniedError(N_("Your role does not allow this"))
+    report = get_report(session, reference)
+    attachment = session.get(Attachment, attachment_id)
+    if attachment is None or attachment.report_id != report.id:
+        raise NotFoundError(N_("No such attachment"))
+    data = files.read(attachment.storage_path, sha256=attachment.sha256)
+    audit.record(
+        session,
+        "intake_attachment.read",
+        user_id=user.id,
+        object_type="intake_attachment",
+        object_id=attachment.id,
+        report=report.reference,
+    )
+    return attachment, data

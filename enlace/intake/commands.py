@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
-from enlace.cli.context import clear_errors, database, err, settings
+from enlace.cli.context import clear_errors, database, err, settings, transaction
 from enlace.errors import PermissionDeniedError, ValidationFailedError
 from enlace.messages import N_
 
@@ -72,7 +72,7 @@ def import_file(
     with database(cfg) as db:
         user_id = None
         if user:
-            with db.session() as s:
+            with transaction(db) as s:
                 account = s.query(User).filter_by(username=user, active=True).one_or_none()
                 if account is None:
                     raise ValidationFailedError(
@@ -93,7 +93,7 @@ def import_file(
                 user_id=user_id,
                 progress=lambda done, _total: bar.update(task, completed=done),
             )
-        with db.session() as s:
+        with transaction(db) as s:
             audit.record(
                 s,
                 "reports.import",
@@ -138,7 +138,7 @@ def export(
     from enlace.intake.export import export_reports, exporter
 
     start = _since(since)
-    with database() as db, db.session() as s:
+    with transaction() as s:
         account = exporter(s, user)
         handle: Any = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
         try:
@@ -162,7 +162,7 @@ def create_gateway(
     """Create a gateway and print its token (shown once; only a digest is stored)."""
     from enlace.intake.gateways import create_gateway as create
 
-    with database() as db, db.session() as s:
+    with transaction() as s:
         gateway, token = create(s, name, channel)
     err.print(
         f"Gateway [bold]{gateway.name}[/] ({gateway.channel}) created. Its token, shown once:"
@@ -175,7 +175,7 @@ def list_gateways() -> None:
     """List gateways and reporter links (never their tokens)."""
     from enlace.intake.gateways import list_gateways as listing
 
-    with database() as db, db.session() as s:
+    with transaction() as s:
         for g in listing(s):
             used = g.last_used_at.isoformat(timespec="seconds") if g.last_used_at else "never"
             state = "active" if g.active else "disabled"
@@ -187,7 +187,7 @@ def disable_gateway(name: Annotated[str, typer.Argument()]) -> None:
     """Disable a gateway or reporter link: its token stops working at once."""
     from enlace.intake.gateways import set_active
 
-    with database() as db, db.session() as s:
+    with transaction() as s:
         set_active(s, name, False)
     err.print(f"{name} disabled.")
 
@@ -203,7 +203,7 @@ def create_link(
     from enlace.intake.gateways import LINK_CHANNEL
     from enlace.intake.gateways import create_gateway as create
 
-    with database() as db, db.session() as s:
+    with transaction() as s:
         _, token = create(s, organisation, LINK_CHANNEL)
     err.print(f"Quick-report link for [bold]{organisation}[/], shown once:")
     typer.echo(f"{base_url.rstrip('/')}/intake/quick?k={token}")
@@ -214,7 +214,7 @@ def queue_status() -> None:
     """Count processing jobs by state."""
     from enlace.intake import queue
 
-    with database() as db, db.session() as s:
+    with transaction() as s:
         for state, n in sorted(queue.counts(s).items()):
             typer.echo(f"{state}\t{n}")
 

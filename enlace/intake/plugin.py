@@ -32,11 +32,12 @@ def enlace_processing_steps() -> Sequence[Step]:
 
 @hookimpl
 def enlace_web_routes() -> Sequence[Routes]:
-    from enlace.intake.web import api, batches, console, public, quick
+    from enlace.intake.web import api, attachments, batches, console, public, quick
 
     return [
         Routes(public.router, order=0),
         Routes(api.router),
+        Routes(attachments.router),
         Routes(batches.router),
         Routes(console.router),
         Routes(quick.router),

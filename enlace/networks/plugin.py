@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from enlace.messages import N_
-from enlace.plugins import MenuEntry, Routes, hookimpl
+from enlace.plugins import MenuEntry, PageSection, Routes, hookimpl
 from enlace.security.roles import Permission
 
-if TYPE_CHECKING:
-    pass
+
+@hookimpl
+def enlace_report_sections() -> Sequence[PageSection]:
+    # The slot loads the similar reports itself, so it needs nothing from the report's session.
+    return [PageSection("networks/_similar_slot.html", {})]
 
 
 @hookimpl

@@ -18,20 +18,32 @@ from typing import Any
 
 import pluggy
 
-from enlace.plugins.hookspecs import PROJECT, Hooks, MenuEntry, Routes, Step, hookimpl
+from enlace.plugins.hookspecs import (
+    PROJECT,
+    Hooks,
+    MenuEntry,
+    PageSection,
+    Routes,
+    Step,
+    hookimpl,
+)
 
 __all__ = [
     "DEFAULT_PLUGINS",
     "MenuEntry",
+    "PageSection",
     "Routes",
     "Step",
     "area_folders",
+    "home_sections",
     "hookimpl",
+    "labels",
     "live_analysis",
     "load_tables",
     "manager",
     "menu_entries",
     "processing_steps",
+    "report_sections",
     "web_routes",
 ]
 
@@ -75,9 +87,25 @@ def live_analysis(text: str, lang: str) -> dict[str, Any]:
     return found if found is not None else {"entities": [], "indicators": []}
 
 
+def report_sections(session: Any, report: Any) -> list[PageSection]:
+    return list(_in_order(manager().hook.enlace_report_sections(session=session, report=report)))
+
+
+def home_sections(session: Any, user: Any) -> list[PageSection]:
+    return list(_in_order(manager().hook.enlace_home_sections(session=session, user=user)))
+
+
 def web_routes() -> list[Routes]:
     routes = list(_in_order(manager().hook.enlace_web_routes()))
     return sorted(routes, key=lambda r: r.order)  # stable: equal orders keep plug-in order
+
+
+def labels() -> dict[str, str]:
+    """Every plug-in's code -> message id; a later plug-in's name for a code wins."""
+    merged: dict[str, str] = {}
+    for found in reversed(manager().hook.enlace_labels()):
+        merged.update(found)
+    return merged
 
 
 def menu_entries() -> list[MenuEntry]:

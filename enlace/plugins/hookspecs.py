@@ -7,7 +7,7 @@ modules lazily, so that listing the plug-ins (or starting the CLI) loads no engi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +53,17 @@ class MenuEntry:
     permission: str | None = None
 
 
+@dataclass(frozen=True)
+class PageSection:
+    """A section an area adds to a shared page (the report page, the home dashboard): its
+    template, what that template needs, and where on the page it goes (each page names its
+    places: the report page "narrative" and "end", the dashboard "figures" and "end")."""
+
+    template: str
+    context: Mapping[str, Any]
+    place: str = "end"
+
+
 class Hooks:
     """The hook specifications (the class groups them; pluggy reads the methods)."""
 
@@ -80,6 +91,22 @@ class Hooks:
     @hookspec
     def enlace_menu_entries(self) -> Sequence[MenuEntry]:
         """The area's entries in the main menu."""
+        raise NotImplementedError
+
+    @hookspec
+    def enlace_report_sections(self, session: Session, report: Any) -> Sequence[PageSection]:
+        """What the area shows on a report's page (the report desk lays the sections out)."""
+        raise NotImplementedError
+
+    @hookspec
+    def enlace_home_sections(self, session: Session, user: Any) -> Sequence[PageSection]:
+        """What the area shows on the signed-in user's home dashboard (checking their role)."""
+        raise NotImplementedError
+
+    @hookspec
+    def enlace_labels(self) -> Mapping[str, str]:
+        """Names for the codes the area stores (extraction: entity kinds), as English message
+        ids: code -> msgid. The shell's ``label`` shows them translated on every page."""
         raise NotImplementedError
 
     @hookspec

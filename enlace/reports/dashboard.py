@@ -28,7 +28,6 @@ class Board:
     top_states: list[tuple[str, int]] = field(default_factory=list)
     entities: int = 0
     users: int = 0
-    case_totals: dict[str, int] = field(default_factory=dict)
     recent: list[Report] = field(default_factory=list)
 
     @property
@@ -61,10 +60,6 @@ def for_user(session: Session, user: User) -> Board:
     )
     if allowed(user.role, Permission.VIEW_ENTITIES):
         board.entities = session.scalar(select(func.count(Entity.id))) or 0
-    if allowed(user.role, Permission.VIEW_CASES):
-        from enlace.cases.figures import figures
-
-        board.case_totals = dict(figures(session)["totals"])
     if user.role == Role.ADMIN:
         board.users = session.scalar(select(func.count(User.id))) or 0
     return board

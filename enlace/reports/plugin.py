@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from enlace.messages import N_
 from enlace.plugins import MenuEntry, Routes, hookimpl
 from enlace.security.roles import Permission
-
-if TYPE_CHECKING:
-    pass
 
 
 @hookimpl

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-from enlace.cli.context import clear_errors, database, err
+from enlace.cli.context import clear_errors, err, transaction
 
 
 def _threshold(value: str) -> float:
@@ -104,10 +104,9 @@ def resolve_entities() -> None:
     """Re-train the person model on the stored people, merge sure matches, queue the rest."""
     from enlace.resolution.service import resolve_entities as run
 
-    with database() as db, db.session() as session, _bar() as bar:
+    with transaction() as session, _bar() as bar:
         task = bar.add_task("Resolving people", total=None)
         summary = run(session, lambda done, total: bar.update(task, completed=done, total=total))
-        session.commit()
     err.print(
         f"{summary.entities} people compared over {summary.candidate_pairs} candidate pairs: "
         f"{summary.merges} merged, {summary.queued} queued for review."

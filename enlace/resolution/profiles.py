@@ -258,34 +258,3 @@ def _load_few(session: Session, entity_ids: Collection[int]) -> dict[int, dict[s
                 r.city or "", r.state or "", r.country or "", r.received_at.year
             )
     return build_profiles(persons, context, places, dt.datetime.now(tz=dt.UTC).year)
-
-
-def synthetic_profiles(seed: int = 11, n_reports: int = 1200) -> dict[int, dict[str, str]]:
-    """Profiles of the synthetic demo population, to train on before real data is there."""
-    from enlace.demo.engine import generate
-    from enlace.extraction.engine import fold
-
-    data = generate(seed=seed, n_reports=n_reports)
-    rid = {r.key: i for i, r in enumerate(data.reports)}
-    places = {
-        i: ReportPlace(r.city or "", r.state or "", r.country or "", r.received_at.year)
-        for i, r in enumerate(data.reports)
-    }
-    ids: dict[str, int] = {}
-    persons, context = [], defaultdict(list)
-    for m in data.mentions:
-        if m.kind == "person":
-            eid = ids.setdefault(fold(m.normalized), len(ids) + 1)
-            persons.append(Span(rid[m.report_key], "person", m.normalized, m.start, eid))
-        if m.kind in ("phone", "location", "person", "age"):
-            context[rid[m.report_key]].append(
-                Span(
-                    rid[m.report_key],
-                    m.kind,
-                    m.normalized,
-                    m.start,
-                    None,
-                    m.kind == "location" and m.normalized[:1].isdigit(),
-                )
-            )
-    return build_profiles(persons, context, places, data.reference_date.year)

@@ -13,9 +13,12 @@ one keeps a pair apart even through a third entity.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 from threading import Lock
 from typing import Any
 
@@ -29,6 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from enlace.errors import ConfigError
 from enlace.extraction.tables import Mention
 from enlace.intake.tables import Report
 from enlace.networks.service import bind_key
@@ -63,7 +67,6 @@ from enlace.resolution.profiles import (
     among,
     chunks,
     load_profiles,
-    synthetic_profiles,
 )
 from enlace.resolution.tables import (
     EntityMerge,
@@ -74,6 +77,8 @@ from enlace.resolution.tables import (
 )
 
 RESOLUTION_LOCK = 0x656E6C616365  # "enlace": the advisory lock resolution runs under
+# The parameters a node starts from before it has trained on its own people.
+BOOTSTRAP_FILE = Path(__file__).with_name("bootstrap_parameters.json")
 
 __all__ = [
     "ResolveSummary",
@@ -101,7 +106,7 @@ INCREMENTAL_CONFIG = ResolverConfig(
 )
 
 
-def _params_json(params: Parameters) -> dict[str, Any]:
+def params_json(params: Parameters) -> dict[str, Any]:
     return {
         "comparisons": [[c.name, list(c.levels)] for c in params.comparisons],
         "m": [np.asarray(x).tolist() for x in params.m],
@@ -148,14 +153,16 @@ def model_parameters(session: Session, newest: tuple[int, Any] | None = None) ->
     return params
 
 
-_bootstrap: list[Parameters] = []
-
-
+@cache
 def _bootstrap_parameters() -> Parameters:
-    with _params_lock:
-        if not _bootstrap:
-            _bootstrap.append(train_parameters(synthetic_profiles()))
-        return _bootstrap[0]
+    """Parameters trained on the synthetic population (``enlace.demo.bootstrap`` writes them)."""
+    params = _params_from(json.loads(BOOTSTRAP_FILE.read_text(encoding="utf-8")))
+    if params is None:
+        raise ConfigError(
+            f"{BOOTSTRAP_FILE.name} was trained for other comparisons: "
+            "run `python -m enlace.demo.bootstrap` to train it again"
+        )
+    return params
 
 
 # --- judgements and decisions -----------------------------------------------------------
@@ -467,7 +474,7 @@ def resolve_entities(
     if len(ids) < 2:
         return ResolveSummary(len(ids), 0, 0, 0)
     scored = score_pairs(frame, ResolverConfig(), progress)
-    session.add(ResolutionModel(parameters=_params_json(scored.params), records=len(ids)))
+    session.add(ResolutionModel(parameters=params_json(scored.params), records=len(ids)))
     keep = scored.above(THRESHOLDS["leads"])
     decided = _decide(
         session, ids, keep.left, keep.right, keep.probability, keep.levels, scored.params

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from enlace.messages import N_
-from enlace.plugins import MenuEntry, Routes, Step, hookimpl
+from enlace.plugins import MenuEntry, PageSection, Routes, Step, hookimpl
 from enlace.security.roles import Permission
 
 if TYPE_CHECKING:
@@ -38,13 +38,22 @@ def enlace_live_analysis(text: str, lang: str) -> dict[str, Any]:
 
 
 @hookimpl
+def enlace_report_sections(session: Session, report: Any) -> Sequence[PageSection]:
+    from enlace.screening.web.common import report_context
+
+    return [
+        PageSection("screening/_report_section.html", report_context(session, report), "narrative")
+    ]
+
+
+@hookimpl
 def enlace_web_routes() -> Sequence[Routes]:
-    from enlace.screening.web import api, catalog, queue, routing
+    from enlace.screening.web import api, catalog, routing, triage
 
     return [
         Routes(api.router),
         Routes(catalog.router),
-        Routes(queue.router),
+        Routes(triage.router),
         Routes(routing.router),
     ]
 

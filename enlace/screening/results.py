@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from enlace.errors import NotFoundError
 from enlace.extraction.engine import extract
+from enlace.extraction.kinds import live_kinds
 from enlace.extraction.tables import Mention
 from enlace.intake.tables import Report, ReportStatus
 from enlace.messages import N_
@@ -314,9 +315,7 @@ def queue_names(session: Session) -> list[str]:
     return sorted({q for q in routed if q} | named)
 
 
-LIVE_ENTITY_TYPES = frozenset(
-    {"person", "phone", "email", "location", "vehicle", "organization", "online_account", "age"}
-)
+LIVE_ENTITY_TYPES = live_kinds()  # kinds.yaml: live
 
 
 def live_analysis(text: str, lang: str) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Encryption of personal data at rest: victims' identifying details and case attachments.
+"""Encryption of personal data at rest: victims' identifying details and every attachment.
 
 Fernet (AES-128-CBC with HMAC-SHA256, from ``cryptography``) gives authenticated encryption with
 a timestamp. The key is derived from ``ENLACE_FIELD_KEY`` when set (so it can live outside the

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,6 +44,25 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+AFTER_COMMIT = "enlace.after_commit"
+
+
+def after_commit(session: Session, callback: Callable[[], None]) -> None:
+    """Run ``callback`` right after the unit of work that owns ``session`` commits (``commit``).
+
+    For side effects that must not announce uncommitted data, such as waking the queue worker;
+    a unit of work that fails is discarded with its callbacks.
+    """
+    session.info.setdefault(AFTER_COMMIT, []).append(callback)
+
+
+def commit(session: Session) -> None:
+    """Commit the unit of work, then run what waited for it (``after_commit``)."""
+    session.commit()
+    for callback in session.info.pop(AFTER_COMMIT, ()):
+        callback()
 
 
 def _fix_hint(url: str) -> str:
@@ -101,7 +120,7 @@ class Database:
         session = self.sessions()
         try:
             yield session
-            session.commit()
+            commit(session)
         except BaseException:
             session.rollback()
             raise

@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 
 from enlace.errors import NotAuthenticatedError, PermissionDeniedError
 from enlace.messages import N_
-from enlace.security import accounts as users
+from enlace.security import users
 from enlace.security.roles import Permission, allowed
 from enlace.security.tables import User
 from enlace.security.tokens import csrf_for, same
+from enlace.store.db import commit
 from enlace.web.state import AppState
 
 SESSION_COOKIE = "enlace_session"
@@ -28,18 +29,23 @@ def app_state(request: Request) -> AppState:
 
 
 def db_session(request: Request) -> Iterator[Session]:
-    """A session per request. Handlers commit what they change; closing rolls back the rest.
+    """The request's unit of work: committed once if the handler returns, discarded if it raises.
 
-    ``close`` (not ``rollback``) keeps loaded objects readable for error pages rendered afterwards.
+    Handlers never commit. ``close`` without a commit rolls back while keeping loaded objects
+    readable for the error page rendered afterwards.
     """
     session = app_state(request).db.sessions()
     try:
         yield session
+        commit(session)
     finally:
         session.close()
 
 
-SessionDep = Annotated[Session, Depends(db_session)]
+# Scope "function" runs the commit when the handler returns, before the response is sent: no
+# acknowledgement or redirect goes out for work that then fails to commit (the default, "request",
+# would commit after the client already has its answer).
+SessionDep = Annotated[Session, Depends(db_session, scope="function")]
 
 
 def _token(request: Request) -> tuple[str | None, bool]:

@@ -1,7 +1,14 @@
-"""Human labels for stored codes (channels, statuses, kinds), marked for translation."""
+"""Human labels for stored codes (channels, statuses, kinds), marked for translation.
+
+Areas name their own codes through the ``enlace_labels`` hook (entity kinds come from
+extraction's registry, ``extraction/kinds.yaml``); the shell names the rest here.
+"""
 
 from __future__ import annotations
 
+from functools import cache
+
+from enlace import plugins
 from enlace.messages import N_
 from enlace.web.i18n import gettext
 
@@ -19,17 +26,6 @@ LABELS: dict[str, str] = {
     "triaged": N_("Triaged"),
     "in_review": N_("In review"),
     "closed": N_("Closed"),
-    # entity kinds
-    "person": N_("Person"),
-    "phone": N_("Phone"),
-    "email": N_("Email"),
-    "location": N_("Place"),
-    "vehicle": N_("Vehicle"),
-    "organization": N_("Organization"),
-    "online_account": N_("Online account"),
-    "age": N_("Age"),
-    "money": N_("Money"),
-    "date": N_("Date"),
     # typologies: screening, networks, cases
     "sex_trafficking": N_("Sex trafficking"),
     "labor_trafficking": N_("Labor trafficking"),
@@ -45,6 +41,12 @@ LABELS: dict[str, str] = {
 }
 
 
+@cache
+def _labels() -> dict[str, str]:
+    # Plug-ins are registered at start-up, as for the catalogs (i18n.catalog): read them once.
+    return {**plugins.labels(), **LABELS}
+
+
 def label(code: object) -> str:
     text = str(code)
-    return gettext(LABELS.get(text, text))
+    return gettext(_labels().get(text, text))

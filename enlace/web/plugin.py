@@ -1,4 +1,4 @@
-"""The web shell's own pages (sign-in and sign-out) as a plug-in, like every area's."""
+"""The web shell's own pages and API (sign-in, tokens, health) as a plug-in, like every area's."""
 
 from __future__ import annotations
 
@@ -9,6 +9,6 @@ from enlace.plugins import Routes, hookimpl
 
 @hookimpl
 def enlace_web_routes() -> Sequence[Routes]:
-    from enlace.web import session
+    from enlace.web import api, session
 
-    return [Routes(session.router)]
+    return [Routes(api.router), Routes(session.router)]

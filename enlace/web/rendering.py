@@ -9,6 +9,7 @@ from urllib.parse import quote
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from enlace.plugins import area_folders
 from enlace.security.roles import ROLE_LABELS, Permission, allowed
@@ -42,9 +43,7 @@ def make_environment() -> Environment:
     return env
 
 
-def render(
-    request: Request, template: str, context: dict[str, Any] | None = None, status_code: int = 200
-) -> HTMLResponse:
+def _page_context(request: Request, context: dict[str, Any] | None) -> dict[str, Any]:
     state = app_state(request)
     page = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     ctx: dict[str, Any] = {
@@ -56,5 +55,18 @@ def render(
         "node_name": state.settings.node_name,
     }
     ctx.update(context or {})
-    html = state.templates.get_template(template).render(ctx)
+    return ctx
+
+
+def render(
+    request: Request, template: str, context: dict[str, Any] | None = None, status_code: int = 200
+) -> HTMLResponse:
+    ctx = _page_context(request, context)
+    html = app_state(request).templates.get_template(template).render(ctx)
     return HTMLResponse(html, status_code=status_code)
+
+
+def render_fragment(request: Request, template: str, context: dict[str, Any]) -> Markup:
+    """A part of a page (a section an area adds), rendered with the page's own context."""
+    ctx = _page_context(request, context)
+    return Markup(app_state(request).templates.get_template(template).render(ctx))  # noqa: S704 - autoescaped template

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from enlace.security import accounts as users
+from enlace.security import users
 from enlace.web import i18n
 from enlace.web.deps import SESSION_COOKIE, CsrfChecked, OptionalUser, SessionDep, app_state
 from enlace.web.i18n import gettext as _
@@ -44,7 +44,7 @@ def login(
 ) -> Response:
     user = users.authenticate(session, username, password)
     if user is None:
-        session.commit()  # keep the failed-attempt audit event
+        # Answered, not raised: the request's unit of work keeps the failed-attempt audit event.
         return render(
             request,
             "login.html",
@@ -57,7 +57,6 @@ def login(
         )
     settings = app_state(request).settings
     opened = users.open_session(session, user, settings.session_hours)
-    session.commit()
     response = RedirectResponse(safe_next(next), status_code=303)
     secure = request.url.scheme == "https"
     response.set_cookie(
@@ -80,7 +79,6 @@ def logout(request: Request, session: SessionDep) -> Response:
     token = request.cookies.get(SESSION_COOKIE)
     if token:
         users.close_session(session, token)
-        session.commit()
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response
@@ -90,8 +88,7 @@ def logout(request: Request, session: SessionDep) -> Response:
 def switch_language(
     request: Request,
     language: str,
-    session: SessionDep,
-    user: OptionalUser,
+    user: OptionalUser,  # its session is the request's unit of work, which saves the choice
     next: str | None = None,  # noqa: A002
 ) -> Response:
     response = RedirectResponse(safe_next(next), status_code=303)
@@ -105,5 +102,4 @@ def switch_language(
         )
         if user is not None:
             users.set_language(user, language)
-            session.commit()
     return response

@@ -6,7 +6,6 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from enlace.extraction.engine import anchors
 from enlace.extraction.engine.accounts import (
     UNDERSCORE_HANDLE,
     _bare_handles,
@@ -16,6 +15,7 @@ from enlace.extraction.engine.document import make_doc
 from enlace.extraction.engine.model import Entity
 from enlace.extraction.engine.persons import _TRIGGER_PHRASES, _TRIGGERS_REVERSED
 from enlace.extraction.engine.pipeline import _RANK, _resolve
+from enlace.text import anchors
 
 
 def _plain_resolve(found: list[Entity]) -> list[Entity]:

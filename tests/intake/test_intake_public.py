@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from enlace.config import Settings
 from enlace.intake import fastpath
 from enlace.intake.tables import Attachment, FollowUp, Job, Report, ReportContact
+from enlace.security.files import FileStore
 from enlace.security.tables import Role
 from enlace.store import Database
 from enlace.web.app import create_app
@@ -170,7 +171,8 @@ def test_the_web_form_in_spanish_stores_a_report_with_a_photo(
         assert "Teléfonos: 899 555 0199" in report.narrative
         attachment = s.scalar(select(Attachment).where(Attachment.report_id == report.id))
         assert attachment is not None and attachment.content_type == "image/png"
-        assert (settings.data_dir / "attachments" / attachment.storage_path).read_bytes() == PNG
+        assert PNG not in (settings.data_dir / "attachments" / attachment.storage_path).read_bytes()
+        assert FileStore.of(settings).read(attachment.storage_path, sha256=attachment.sha256) == PNG
     assert _count(db, Report) == 1
     assert _count(db, ReportContact) == 0
 

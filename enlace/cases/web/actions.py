@@ -32,7 +32,6 @@ async def move_stage(
     form = await read_form(request)
     case = casefiles.get_case(session, user, reference)
     stages.advance(session, user, case, form.text("stage"), form.day("on"), form.optional("note"))
-    session.commit()
     return back(_url(case.reference, "stages"))
 
 
@@ -41,7 +40,6 @@ async def close(request: Request, reference: str, session: SessionDep, user: Edi
     form = await read_form(request)
     case = casefiles.get_case(session, user, reference)
     stages.close_case(session, user, case, form.text("reason"), form.optional("note"))
-    session.commit()
     return back(_url(case.reference))
 
 
@@ -50,7 +48,6 @@ async def reopen(request: Request, reference: str, session: SessionDep, user: Ed
     form = await read_form(request)
     case = casefiles.get_case(session, user, reference)
     stages.reopen(session, user, case, form.text("reason"), form.optional("stage"))
-    session.commit()
     return back(_url(case.reference))
 
 
@@ -59,7 +56,6 @@ async def delete(request: Request, reference: str, session: SessionDep, user: Ed
     form = await read_form(request)
     case = casefiles.get_case(session, user, reference)
     casefiles.delete_case(session, user, case, form.text("reason"))
-    session.commit()
     return back("/cases")
 
 
@@ -71,7 +67,6 @@ async def assign(request: Request, reference: str, session: SessionDep, user: Ed
     if user_id is None:
         raise NotFoundError(N_("Unknown user"))
     casefiles.assign(session, user, case, user_id, form.text("role"))
-    session.commit()
     return back(_url(case.reference, "people"))
 
 
@@ -83,7 +78,6 @@ async def partner(request: Request, reference: str, session: SessionDep, user: E
     if agency_id is None:
         raise NotFoundError(N_("Unknown agency"))
     casefiles.add_partner(session, user, case, agency_id)
-    session.commit()
     return back(_url(case.reference, "people"))
 
 
@@ -94,7 +88,6 @@ async def link_report(
     form = await read_form(request)
     case = casefiles.get_case(session, user, reference)
     casefiles.link_report(session, user, case, form.text("report"))
-    session.commit()
     return back(_url(case.reference, "reports"))
 
 
@@ -118,7 +111,6 @@ async def add_defendant(
             charges=form.many("charges"),
         ),
     )
-    session.commit()
     return back(_url(case.reference, "defendants"))
 
 
@@ -144,7 +136,6 @@ async def defendant_progress(
             sentence=form.optional("sentence"),
         ),
     )
-    session.commit()
     return back(_url(case.reference, "defendants"))
 
 
@@ -160,7 +151,6 @@ async def add_task(request: Request, reference: str, session: SessionDep, user: 
         due_on=form.day("due_on"),
         assignee_id=form.integer("assignee_id"),
     )
-    session.commit()
     return back(_url(case.reference, "tasks"))
 
 
@@ -168,7 +158,6 @@ async def add_task(request: Request, reference: str, session: SessionDep, user: 
 def task_done(reference: str, task_id: int, session: SessionDep, user: Editor) -> Response:
     case = casefiles.get_case(session, user, reference)
     tasks.complete_task(session, user, case, task_id)
-    session.commit()
     return back(_url(case.reference, "tasks"))
 
 
@@ -184,7 +173,6 @@ async def add_note(request: Request, reference: str, session: SessionDep, user: 
         due_on=form.day("due_on"),
         assignee_id=form.integer("assignee_id"),
     )
-    session.commit()
     return back(_url(case.reference, "notes"))
 
 
@@ -206,7 +194,6 @@ async def upload(request: Request, reference: str, session: SessionDep, user: Ed
         data=await file.read() if file else b"",
         victim=victim,
     )
-    session.commit()
     return back(_url(case.reference, "files"))
 
 
@@ -229,7 +216,6 @@ def download(
         directory=attachments.attachments_dir(app_state(request).settings),
         cipher=cipher(request),
     )
-    session.commit()
     safe_name = "".join(ch for ch in found.filename if ch.isalnum() or ch in "._-") or "file"
     return Response(
         data,

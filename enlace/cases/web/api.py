@@ -224,7 +224,6 @@ def list_cases(
 @router.post("/cases", status_code=201)
 def create_case(body: CaseCreate, session: SessionDep, user: Editor) -> dict[str, Any]:
     case = casefiles.open_case(session, user, CaseInput(**body.model_dump()))
-    session.commit()
     return _case(case, full=True)
 
 
@@ -248,7 +247,6 @@ def get_case(reference: str, session: SessionDep, user: Viewer) -> dict[str, Any
 def move(reference: str, body: StageMove, session: SessionDep, user: Editor) -> dict[str, Any]:
     case = casefiles.get_case(session, user, reference)
     stages.advance(session, user, case, body.stage, body.on, body.note)
-    session.commit()
     return _case(case, full=True)
 
 
@@ -256,7 +254,6 @@ def move(reference: str, body: StageMove, session: SessionDep, user: Editor) -> 
 def close(reference: str, body: Reason, session: SessionDep, user: Editor) -> dict[str, Any]:
     case = casefiles.get_case(session, user, reference)
     stages.close_case(session, user, case, body.reason)
-    session.commit()
     return _case(case)
 
 
@@ -264,7 +261,6 @@ def close(reference: str, body: Reason, session: SessionDep, user: Editor) -> di
 def reopen(reference: str, body: Reason, session: SessionDep, user: Editor) -> dict[str, Any]:
     case = casefiles.get_case(session, user, reference)
     stages.reopen(session, user, case, body.reason, body.stage)
-    session.commit()
     return _case(case)
 
 
@@ -274,7 +270,6 @@ def add_defendant(
 ) -> dict[str, Any]:
     case = casefiles.get_case(session, user, reference)
     found = defendants.add_defendant(session, user, case, DefendantInput(**body.model_dump()))
-    session.commit()
     return _defendant(found)
 
 
@@ -285,7 +280,6 @@ def update_defendant(
     case = casefiles.get_case(session, user, reference)
     found = defendants.get_defendant(case, defendant_id)
     defendants.record_progress(session, user, found, DefendantProgress(**body.model_dump()))
-    session.commit()
     return _defendant(found)
 
 
@@ -299,7 +293,6 @@ def add_victim(
     victim = victims.add_victim(
         session, user, case, VictimInput(**data, details=details), cipher(request)
     )
-    session.commit()
     return _victim(victim)
 
 
@@ -316,7 +309,6 @@ def victim_details(
     if victim is None or victim.case.reference != reference.strip().upper():
         raise NotFoundError(N_("No such victim in this case"))
     found = victims.reveal(session, user, victim, cipher(request))
-    session.commit()
     return {"id": victim.id, "code": victim.code, **asdict(found)}
 
 
@@ -327,7 +319,6 @@ def give_consent(
     case = casefiles.get_case(session, user, reference)
     victim = victims.get_victim(case, victim_id)
     given = consent.give(session, user, victim, body.kind, body.given_on, body.note)
-    session.commit()
     return {"id": given.id, "kind": given.kind, "given_on": given.given_on.isoformat()}
 
 
@@ -338,7 +329,6 @@ def revoke_consent(
     case = casefiles.get_case(session, user, reference)
     victim = victims.get_victim(case, victim_id)
     withdrawn = consent.revoke(session, user, consent.get_consent(victim, consent_id), body.reason)
-    session.commit()
     return {"withdrawn_referrals": [r.id for r in withdrawn]}
 
 
@@ -364,7 +354,6 @@ def refer(
         note=body.note,
         override=override,
     )
-    session.commit()
     return _referral(referral)
 
 
@@ -380,7 +369,6 @@ def add_task(reference: str, body: TaskCreate, session: SessionDep, user: Editor
     task = tasks.add_task(
         session, user, case, body.title, due_on=body.due_on, assignee_id=body.assignee_id
     )
-    session.commit()
     return {"id": task.id, "title": task.title}
 
 
@@ -390,7 +378,6 @@ def add_note(reference: str, body: NoteCreate, session: SessionDep, user: Editor
     note = tasks.add_note(
         session, user, case, body.body, due_on=body.due_on, assignee_id=body.assignee_id
     )
-    session.commit()
     return {"id": note.id}
 
 
@@ -411,7 +398,6 @@ def answer_referral(
     referrals.respond(
         session, user, referral, body.status, reason=body.reason, delivered_on=body.delivered_on
     )
-    session.commit()
     return _referral(referral)
 
 

@@ -1,6 +1,6 @@
 """What the case pages share: reading forms, dates, labels and the field cipher.
 
-No router here: this module only serves ``case_pages``, ``case_referral_pages`` and ``case_api``.
+No router here: this module only serves ``pages``, ``referrals`` and ``api`` beside it.
 """
 
 from __future__ import annotations

@@ -135,7 +135,6 @@ async def create_case(request: Request, session: SessionDep, user: Editor) -> Re
         opened_on=form.day("opened_on"),
     )
     case = casefiles.open_case(session, user, data)
-    session.commit()
     return back(f"/cases/{case.reference}")
 
 

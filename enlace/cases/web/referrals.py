@@ -49,7 +49,6 @@ def referral_page(
     details = None
     if access.can_view_victim(session, user, referral.victim):
         details = victims.reveal(session, user, referral.victim, cipher(request))
-        session.commit()  # keep the audit record of this view
     return page(
         request,
         "cases/referral.html",
@@ -75,5 +74,4 @@ async def respond(
         reason=form.optional("reason"),
         delivered_on=form.day("delivered_on"),
     )
-    session.commit()
     return back(f"/referrals/{referral.id}")

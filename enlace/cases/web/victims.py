@@ -59,7 +59,6 @@ async def add_victim(
         ),
         cipher(request),
     )
-    session.commit()
     return back(f"/cases/{case.reference}#victim-{victim.id}")
 
 
@@ -70,7 +69,6 @@ def victim_page(
     case = casefiles.get_case(session, user, reference)
     victim = victims.get_victim(case, victim_id)
     details = victims.reveal(session, user, victim, cipher(request))
-    session.commit()  # keep the audit record of this view
     return page(
         request,
         "cases/victim.html",
@@ -95,7 +93,6 @@ async def update_details(
         form.many("identity_numbers"),
     )
     victims.update_details(session, user, victim, details, cipher(request))
-    session.commit()
     return back(f"/cases/{case.reference}/victims/{victim.id}")
 
 
@@ -109,7 +106,6 @@ async def give_consent(
     consent.give(
         session, user, victim, form.text("kind"), form.day("given_on"), form.optional("note")
     )
-    session.commit()
     return back(f"/cases/{case.reference}#victim-{victim.id}")
 
 
@@ -130,7 +126,6 @@ async def revoke_consent(
     case = casefiles.get_case(session, user, reference)
     victim = victims.get_victim(case, victim_id)
     consent.revoke(session, user, consent.get_consent(victim, consent_id), form.text("reason"))
-    session.commit()
     return back(f"/cases/{case.reference}#victim-{victim.id}")
 
 
@@ -153,7 +148,6 @@ async def refer(
         note=form.optional("note"),
         override=override,
     )
-    session.commit()
     return back(f"/cases/{case.reference}#referrals")
 
 
@@ -168,5 +162,4 @@ async def withdraw(
     referral = referrals.get_referral(session, referral_id)
     if referral.case_id == case.id:
         referrals.withdraw(session, user, referral, form.text("reason"))
-        session.commit()
     return back(f"/cases/{case.reference}#referrals")

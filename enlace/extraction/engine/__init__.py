@@ -5,6 +5,7 @@ from enlace.extraction.engine.folding import fold
 from enlace.extraction.engine.gazetteer import normalize_place
 from enlace.extraction.engine.jsonl import run_jsonl
 from enlace.extraction.engine.language import detect_language
+from enlace.extraction.engine.lexicon import ABBREVIATIONS, NICKNAMES
 from enlace.extraction.engine.model import (
     ENTITY_TYPES,
     DateValue,
@@ -19,7 +20,9 @@ from enlace.extraction.engine.phones import normalize_phone
 from enlace.extraction.engine.pipeline import extract
 
 __all__ = [
+    "ABBREVIATIONS",
     "ENTITY_TYPES",
+    "NICKNAMES",
     "DateValue",
     "Entity",
     "ExtractionResult",

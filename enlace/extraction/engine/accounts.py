@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from enlace.extraction.engine import anchors
 from enlace.extraction.engine.document import Doc
 from enlace.extraction.engine.folding import fold
 from enlace.extraction.engine.model import Entity
+from enlace.text import anchors
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}\b")
 URL = re.compile(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from enlace.extraction.engine import anchors
 from enlace.extraction.engine.document import Doc
 from enlace.extraction.engine.model import Entity
 from enlace.extraction.engine.numbers import UNITS, words_to_number
+from enlace.text import anchors
 
 _NUM_WORD = anchors.trie_pattern(w for w, v in UNITS.items() if 2 <= v <= 90 and len(w) > 2)
 _NUM = rf"(?:\d{{1,2}}|{_NUM_WORD})"

@@ -6,11 +6,11 @@ import calendar
 import datetime as dt
 import re
 
-from enlace.extraction.engine import anchors
 from enlace.extraction.engine.document import Doc
 from enlace.extraction.engine.folding import fold
 from enlace.extraction.engine.model import DateValue, Entity
 from enlace.extraction.engine.numbers import words_to_number
+from enlace.text import anchors
 
 MONTHS: dict[str, int] = {
     "january": 1,

@@ -6,9 +6,9 @@ import re
 from itertools import accumulate, compress
 from operator import attrgetter
 
-from enlace.extraction.engine import anchors
 from enlace.extraction.engine.folding import fold
 from enlace.extraction.engine.language import word_cues
+from enlace.text import anchors
 
 # Splitting on a captured token gives separator, token, separator, ... (no tuple per
 # token as findall makes). Without "_" in the text, \w is [^\W_] and the simpler class

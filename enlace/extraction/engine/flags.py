@@ -6,7 +6,6 @@ behind a function call; the flags are never listed per document (``index=False``
 
 from __future__ import annotations
 
-from enlace.extraction.engine import anchors
 from enlace.extraction.engine.folding import fold
 from enlace.extraction.engine.gazetteer import gazetteer
 from enlace.extraction.engine.lexicon import (
@@ -18,6 +17,7 @@ from enlace.extraction.engine.lexicon import (
     given_names,
     surnames,
 )
+from enlace.text import anchors
 
 GIVEN = anchors.word_test(lambda word: fold(word) in given_names(), index=False)
 SURNAME = anchors.word_test(lambda word: fold(word) in surnames(), index=False)

@@ -1,4 +1,4 @@
-"""The JSON Lines contract behind `enlace extract` and the batch API."""
+"""The JSON Lines contract behind `enlace extract`."""
 
 from __future__ import annotations
 

@@ -6,18 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-ENTITY_TYPES: tuple[str, ...] = (
-    "phone",
-    "person",
-    "age",
-    "location",
-    "organization",
-    "vehicle",
-    "email",
-    "online_account",
-    "money",
-    "date",
-)
+from enlace.extraction.kinds import extracted_kinds
+
+# What the extractor finds, in display order (the registry, kinds.yaml, says).
+ENTITY_TYPES: tuple[str, ...] = extracted_kinds()
 
 
 @dataclass(frozen=True, init=False)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from enlace.extraction.engine import anchors
 from enlace.extraction.engine.document import Doc
 from enlace.extraction.engine.folding import fold
 from enlace.extraction.engine.model import Entity
 from enlace.extraction.engine.numbers import NUMBER_WORDS, words_to_number
+from enlace.text import anchors
 
 _AMOUNT = r"\d{1,3}(?:[,.]\d{3}){1,3}(?:\.\d{1,2})?|\d{1,9}(?:\.\d{1,2})?"
 _SCALE = r"(?:\s?(?:k|mil|thousand|grand|millones|mill[oó]n|million)\b)"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from enlace.extraction.engine.anchors import trie_pattern
 from enlace.extraction.engine.folding import fold
+from enlace.text.anchors import trie_pattern
 
 UNITS: dict[str, int] = {
     "one": 1,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from enlace.extraction.engine import anchors
 from enlace.extraction.engine.document import Doc
 from enlace.extraction.engine.gazetteer import gazetteer, place_key
 from enlace.extraction.engine.model import Entity
+from enlace.text import anchors
 
 AGENCIES: dict[str, str] = {
     "HSI": "Homeland Security Investigations",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from enlace.extraction.engine import anchors
 from enlace.extraction.engine.document import Doc, Word
 from enlace.extraction.engine.flags import (
     AMBIGUOUS,
@@ -42,6 +41,7 @@ from enlace.extraction.engine.person_words import (
     WORD_SURNAMES,
 )
 from enlace.extraction.engine.vehicles import MAKES
+from enlace.text import anchors
 
 # Words after which the next words are a name whatever their case.
 _TRIGGER_PHRASES = (

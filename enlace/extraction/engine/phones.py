@@ -7,9 +7,9 @@ from functools import lru_cache
 
 import phonenumbers
 
-from enlace.extraction.engine import anchors
 from enlace.extraction.engine.document import Doc
 from enlace.extraction.engine.model import Entity, PhoneNumber
+from enlace.text import anchors
 
 # Well-known hotlines, so that a tip quoting them is not mistaken for a suspect's number.
 HOTLINES: dict[str, str] = {

@@ -18,20 +18,10 @@ from enlace.extraction.engine.persons import find_persons
 from enlace.extraction.engine.phones import find_phones
 from enlace.extraction.engine.places import find_dateline, find_locations
 from enlace.extraction.engine.vehicles import find_vehicles
+from enlace.extraction.kinds import precedences
 
-# When spans of equal length collide, the more specific type wins.
-_RANK = {
-    "email": 0,
-    "online_account": 1,
-    "phone": 2,
-    "money": 3,
-    "date": 4,
-    "age": 5,
-    "vehicle": 6,
-    "organization": 7,
-    "person": 8,
-    "location": 9,
-}
+# When spans of equal length collide, the more specific type wins (kinds.yaml: precedence).
+_RANK = precedences()
 _LANGS = frozenset({"en", "es", "mixed"})
 _BOTH = frozenset({"phone", "online_account"})
 _POSITION = attrgetter("start", "end", "type")

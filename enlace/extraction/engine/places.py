@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from enlace.extraction.engine import anchors
 from enlace.extraction.engine.document import Doc, Word
 from enlace.extraction.engine.flags import GIVEN, PLACE, STOP, SURNAME
 from enlace.extraction.engine.folding import fold
@@ -15,6 +14,7 @@ from enlace.extraction.engine.gazetteer import (
     us_postal_state,
 )
 from enlace.extraction.engine.model import Entity, Place
+from enlace.text import anchors
 
 _PREPS = frozenset(
     [

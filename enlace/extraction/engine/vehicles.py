@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from enlace.extraction.engine import anchors
 from enlace.extraction.engine.document import Doc
 from enlace.extraction.engine.folding import fold
 from enlace.extraction.engine.gazetteer import us_postal_state
 from enlace.extraction.engine.model import Entity
+from enlace.text import anchors
 
 MAKES: dict[str, str] = {
     "ford": "Ford",

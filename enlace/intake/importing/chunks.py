@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from enlace.intake.importing import fastpath, readers
+from enlace.intake.importing import bulk, readers
 from enlace.intake.importing.mapping import Mapping
 from enlace.intake.importing.rows import PARSE_PROBLEMS, Converted, convert
 from enlace.intake.references import new_references
@@ -40,11 +40,9 @@ class Prepared:
 
 
 def encode(dialect: str, good: list[Converted]) -> bytes | str:
-    """The good rows with fresh reference codes, encoded for ``fastpath.insert_chunk``."""
+    """The good rows with fresh reference codes, encoded for ``bulk.insert_chunk``."""
     codes = new_references(len(good))
-    return fastpath.encode(
-        dialect, [(code, *item.row) for code, item in zip(codes, good, strict=True)]
-    )
+    return bulk.encode(dialect, [(code, *item.row) for code, item in zip(codes, good, strict=True)])
 
 
 def prepare(

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Table, insert, update
 from sqlalchemy.exc import IntegrityError
 
 from enlace.intake import steps
-from enlace.intake.importing import chunks, fastpath, readers
+from enlace.intake.importing import bulk, chunks, readers
 from enlace.intake.importing.mapping import guess_format, load_mapping
 from enlace.intake.tables import (
     Channel,
@@ -96,7 +96,7 @@ def _insert(conn: Connection, chunk: chunks.Prepared) -> tuple[int, dict[str, in
     for attempt in range(REFERENCE_TRIES):
         try:
             with conn.begin_nested():
-                return fastpath.insert_chunk(
+                return bulk.insert_chunk(
                     conn,
                     payload,
                     steps=names,

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from enlace.intake import gateways, idempotency, messages, queue
+from enlace.intake import conversations, gateways, idempotency, queue
 from enlace.intake import reading as reports
 from enlace.intake.reports import insert_report
 from enlace.intake.tables import Channel
@@ -29,6 +29,7 @@ from enlace.intake.web.common import (
 )
 from enlace.intake.web.public import PublicReportIn, submission_from_api
 from enlace.messages import N_
+from enlace.security.files import FileStore
 from enlace.security.roles import Permission
 from enlace.security.tables import User
 from enlace.web.deps import CsrfChecked, SessionDep, require
@@ -144,22 +145,22 @@ def receive_message(
     if key and (answer := _replay(session, scope, key)):
         return answer
     settings = settings_of(request)
-    msg = messages.Message(
+    msg = conversations.Message(
         conversation_id=body.conversation_id,
         sender_id=body.sender_id,
         text=body.text,
         language=body.lang,
         timestamp=body.timestamp,
         message_id=body.message_id,
-        files=[messages.IncomingFile(f.data, f.filename) for f in body.attachments],
+        files=[conversations.IncomingFile(f.data, f.filename) for f in body.attachments],
     )
     for attempt in range(2):
         try:
-            outcome = messages.receive(
+            outcome = conversations.receive(
                 session,
                 gateway,
                 msg,
-                data_dir=settings.data_dir,
+                file_store=FileStore.of(settings),
                 max_narrative=settings.max_narrative_chars,
                 max_attachment_bytes=settings.max_attachment_mb * MB,
             )

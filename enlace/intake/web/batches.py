@@ -99,5 +99,4 @@ async def create_batch(
         rows=result.rows,
         inserted=result.inserted,
     )
-    session.commit()
     return JSONResponse(_answer(result), 201)

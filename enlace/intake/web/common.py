@@ -1,6 +1,6 @@
 """What the intake routes share: bounded bodies, the public rate limit, acknowledging after commit.
 
-This module defines no router; the ``intake_*`` route modules import from it.
+This module defines no router; the other modules of ``intake.web`` import from it.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from enlace.intake.errors import PayloadTooLargeError
 from enlace.intake.ratelimit import SlidingWindowLimiter
 from enlace.intake.worker import BackgroundWorker, notify
 from enlace.messages import N_
+from enlace.store.db import after_commit
 from enlace.web.deps import app_state
 from enlace.web.state import AppState
 
@@ -105,9 +106,10 @@ def store_limiter(request: Request) -> CapacityLimiter:
 
 
 def acknowledge(session: Session) -> None:
-    """Commit, then wake the in-process worker. Reference codes are handed out only after this."""
-    session.commit()
-    notify()
+    """Write the report now (a conflict surfaces here), and wake the in-process worker once the
+    request's unit of work has committed it; the answer carrying its reference goes out after."""
+    session.flush()
+    after_commit(session, notify)
 
 
 def settings_of(request: Request) -> Settings:

@@ -84,7 +84,6 @@ async def console_submit(request: Request, session: SessionDep, user: Operator) 
         data = console.form_data(form)
         if action == "draft":
             draft = console.save_draft(session, user, data, draft_id)
-            session.commit()
             query = urlencode({"draft": draft.id, "saved": 1})
             return RedirectResponse(f"/intake/console?{query}", status_code=303)
         limit = settings_of(request).max_narrative_chars

@@ -28,6 +28,7 @@ from enlace.intake.web.common import (
     store_limiter,
 )
 from enlace.messages import N_
+from enlace.security.files import FileStore
 from enlace.security.tokens import new_token
 from enlace.store import Database
 from enlace.web import i18n
@@ -219,7 +220,7 @@ def _store_web_report(
     if photo is not None:
         attachments.store(
             session,
-            settings.data_dir,
+            FileStore.of(settings),
             report.id,
             photo[0],
             photo[1],

@@ -24,6 +24,7 @@ from enlace.intake.web.common import (
     public_rate_limit,
     settings_of,
 )
+from enlace.security.files import FileStore
 from enlace.web import i18n
 from enlace.web.deps import CsrfChecked, SessionDep
 from enlace.web.rendering import render
@@ -74,7 +75,7 @@ def _store(
     )
     if photo is not None:
         attachments.store(
-            session, settings.data_dir, report.id, photo[0], photo[1], max_bytes=max_bytes
+            session, FileStore.of(settings), report.id, photo[0], photo[1], max_bytes=max_bytes
         )
     acknowledge(session)
     return report.reference

@@ -6,7 +6,8 @@ analyst judgements on top. :func:`link_exact` links strong identifiers;
 :func:`run_batch` is the CSV command.
 """
 
-from enlace.resolution.engine.batch import BatchSummary, ResolveInputError, parse_mapping, run_batch
+from enlace.resolution.engine.batch import BatchSummary, parse_mapping, run_batch
+from enlace.resolution.engine.batch_input import ResolveInputError
 from enlace.resolution.engine.clustering import THRESHOLDS, Merge, cluster
 from enlace.resolution.engine.judgements import Judgement, JudgementLog, Verdict
 from enlace.resolution.engine.prepare import FIELDS, prepare

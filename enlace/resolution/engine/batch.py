@@ -22,22 +22,12 @@ import duckdb
 import numpy as np
 import pandas as pd  # type: ignore[import-untyped]
 
-from enlace.errors import EnlaceError
-from enlace.messages import N_
-from enlace.resolution.engine.blocking import IntArray
+from enlace.resolution.engine.batch_input import KeptPairs, ResolveInputError, check_unique
 from enlace.resolution.engine.clustering import THRESHOLDS, cluster
-from enlace.resolution.engine.fellegi_sunter import Floats
 from enlace.resolution.engine.prepare import FIELDS, prepare
 from enlace.resolution.engine.resolver import ResolverConfig, score_pairs
 
 CHUNK_ROWS = 100_000
-
-
-class ResolveInputError(EnlaceError):
-    """An input file or --map option the batch resolver cannot use."""
-
-    status_code = 400
-    title = N_("Invalid input")
 
 
 @dataclass(frozen=True)
@@ -139,17 +129,6 @@ def _read(path: Path, mapping: dict[str, str], reference_year: int | None) -> pd
     )
 
 
-@dataclass(frozen=True)
-class KeptPairs:
-    """Every record's id (row order) and the scored pairs kept for clustering."""
-
-    ids: list[str]
-    left: IntArray
-    right: IntArray
-    probability: Floats
-    candidates: int
-
-
 def _score_in_process(
     inputs: list[Path],
     mapping: dict[str, str],
@@ -168,17 +147,6 @@ def _score_in_process(
     scored = score_pairs(prepared, config, progress)
     keep = scored.above(floor)
     return KeptPairs(ids, keep.left, keep.right, keep.probability, len(scored.left))
-
-
-def check_unique(ids: list[str]) -> None:
-    """One clear error for a record id given twice."""
-    seen = pd.Series(ids)
-    if seen.duplicated().any():
-        raise duplicate_id(seen[seen.duplicated()].iloc[0])
-
-
-def duplicate_id(record_id: str) -> ResolveInputError:
-    return ResolveInputError(f"record_id {record_id!r} appears more than once across the inputs")
 
 
 def run_batch(

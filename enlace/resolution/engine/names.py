@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 try:  # the extraction package supplies the shared folding, nickname list and name parser
-    from enlace.extraction.engine import fold, parse_person_name
-    from enlace.extraction.engine.lexicon import ABBREVIATIONS, NICKNAMES
+    from enlace.extraction.engine import ABBREVIATIONS, NICKNAMES, fold, parse_person_name
 except (ImportError, SyntaxError):  # pragma: no cover - fallback keeps the engine usable on its own
     from enlace.resolution.engine._fallback import (  # type: ignore[assignment]
         ABBREVIATIONS,

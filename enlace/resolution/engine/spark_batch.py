@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from enlace.resolution.engine.batch import KeptPairs, ResolveInputError, duplicate_id
+from enlace.resolution.engine.batch_input import KeptPairs, ResolveInputError, duplicate_id
 from enlace.resolution.engine.prepare import FIELDS
 from enlace.resolution.engine.resolver import ResolverConfig
 from enlace.resolution.engine.spark import score_on_spark, session

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from enlace.extraction.kinds import normalizers
 from enlace.resolution.engine.curp import read_curp
 from enlace.resolution.engine.names import clean
 
@@ -72,15 +73,18 @@ def _account(raw: str) -> str:
     return f"{clean(platform)}:{handle}" if platform and handle else ""
 
 
-NORMALIZERS: dict[str, Callable[[str], str]] = {
+# Which kinds are strong, and which of these functions each takes, is the registry's to say.
+_FUNCTIONS: dict[str, Callable[[str], str]] = {
     "phone": _phone,
     "email": _email,
-    "passport": _document,
+    "document": _document,
     "curp": _curp,
     "a_number": _a_number,
-    "id_number": _document,
     "plate": _plate,
-    "online_account": _account,
+    "account": _account,
+}
+NORMALIZERS: dict[str, Callable[[str], str]] = {
+    kind: _FUNCTIONS[name] for kind, name in normalizers().items()
 }
 
 

@@ -114,7 +114,6 @@ def record_judgement(
     next_url: Annotated[str, Form(alias="next")] = "/resolution/review",
 ) -> Response:
     review.judge(session, left, right, verdict, user, reason)
-    session.commit()
     return RedirectResponse(_back(next_url, "/resolution/review"), status_code=303)
 
 
@@ -132,7 +131,6 @@ def record_entity_judgement(
     next_url: Annotated[str, Form(alias="next")] = "",
 ) -> Response:
     review.judge_entity(session, entity_id, verdict, user, reason)
-    session.commit()
     return RedirectResponse(_back(next_url, f"/entities/{entity_id}"), status_code=303)
 
 
@@ -147,14 +145,12 @@ def undo_merge(
     next_url: Annotated[str, Form(alias="next")] = "/resolution/review",
 ) -> Response:
     review.undo(session, merge_id, user, reason)
-    session.commit()
     return RedirectResponse(_back(next_url, "/resolution/review"), status_code=303)
 
 
 @router.post("/resolution/run", include_in_schema=False, dependencies=[CsrfChecked])
 def run_resolution(session: SessionDep, _user: Judge) -> Response:
     resolution.resolve_entities(session)
-    session.commit()
     return RedirectResponse("/resolution/review", status_code=303)
 
 
@@ -170,7 +166,6 @@ def judgement_api(body: JudgementIn, session: SessionDep, user: Judge) -> dict[s
     """Record an analyst's verdict on two entities (``positive`` merges them, ``negative``
     splits them if merged, ``unsure`` only takes them off the review queue)."""
     row = review.judge(session, body.left, body.right, body.verdict, user, body.reason)
-    session.commit()
     return {
         "id": row.id,
         "left": row.left_entity_id,

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from enlace.extraction.engine import anchors
+from enlace.text import anchors
 
 
 class Stance(Enum):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from enlace.extraction.engine import anchors
+from enlace.text import anchors
 
 EXCESSIVE_DAY_HOURS = 10
 

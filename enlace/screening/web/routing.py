@@ -132,7 +132,6 @@ def _rule(session: Session, rule_id: int) -> RoutingRule:
 @router.get("/screen/routing", include_in_schema=False)
 def rules_page(request: Request, session: SessionDep, user: Reader) -> Response:
     rules = routing.list_rules(session)
-    session.commit()  # keeps the rules seeded on first use
     return render(
         request,
         "screening/routing.html",
@@ -168,7 +167,6 @@ async def _save(request: Request, session: Session, user: User, rule_id: int | N
             session.rollback()
             errors = exc.errors
         else:
-            session.commit()
             return RedirectResponse(f"/screen/routing?saved={saved.key}", status_code=303)
     row = _rule(session, rule_id) if rule_id is not None else None
     return _edit_page(request, row, values, errors, status_code=422)
@@ -197,5 +195,4 @@ def delete_rule(request: Request, rule_id: int, session: SessionDep, user: Edito
         session.rollback()
         row = _rule(session, rule_id)
         return _edit_page(request, row, _form_values(row), exc.errors, status_code=422)
-    session.commit()
     return RedirectResponse("/screen/routing", status_code=303)

@@ -13,10 +13,12 @@ load_tables()  # every area's tables, so that autogenerate sees them all
 config = context.config
 engine = config.attributes.get("engine")
 if not isinstance(engine, Engine):
-    # Running the plain ``alembic`` command: take the URL from the settings.
+    # Running the plain ``alembic`` command: take the URL, data directory and key from the settings.
     from enlace.config import get_settings
 
-    engine = create_engine(get_settings().resolved_database_url)
+    settings = get_settings()
+    engine = create_engine(settings.resolved_database_url)
+    config.attributes["settings"] = settings
 
 with engine.begin() as connection:
     context.configure(

@@ -81,5 +81,4 @@ def acknowledge(
 ) -> Response:
     report = reports.get_report(session, reference)
     screening.acknowledge(session, user, report)
-    session.commit()
     return RedirectResponse(f"/reports/{reference}#screening", status_code=303)

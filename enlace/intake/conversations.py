@@ -6,7 +6,6 @@ import base64
 import binascii
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,6 +16,7 @@ from enlace.intake.reports import create_report, extend_report
 from enlace.intake.tables import Channel, Conversation, Gateway, Report
 from enlace.intake.validation import Contact, Submission, validate
 from enlace.messages import N_
+from enlace.security.files import FileStore
 from enlace.store.base import utcnow
 
 
@@ -63,7 +63,7 @@ def receive(
     gateway: Gateway,
     msg: Message,
     *,
-    data_dir: Path,
+    file_store: FileStore,
     max_narrative: int,
     max_attachment_bytes: int,
 ) -> Outcome:
@@ -115,6 +115,6 @@ def receive(
     session.flush()
     for filename, data in files:
         attachments.store(
-            session, data_dir, report.id, filename, data, max_bytes=max_attachment_bytes
+            session, file_store, report.id, filename, data, max_bytes=max_attachment_bytes
         )
     return Outcome(reference=report.reference, conversation_id=msg.conversation_id, created=created)
