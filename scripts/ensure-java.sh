@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Spark test (tests/resolution/test_resolve_spark.py) runs a local Spark, which needs Java 17+.
+# The Spark test (tests/resolution/test_resolution_spark.py) runs a local Spark, which needs Java 17+.
 set -euo pipefail
 if command -v java >/dev/null 2>&1; then
   exit 0

@@ -117,7 +117,7 @@ def test_the_family_guard_can_be_turned_off_for_sources_without_relatives(
 ) -> None:
     # Twins: one household, one birth date, two real given names. Kept apart by default;
     # merged when the source is known to hold no relatives (another name is a keying error).
-    from tests.resolution.test_resolve_engine import synthetic
+    from tests.resolution.test_resolution_engine import synthetic
 
     twins = pd.DataFrame(
         [{"record_id": f"t{k}", "given_names": name, "surname_1": "Colquhoun",

@@ -13,7 +13,7 @@ from enlace.store import Database
 from enlace.web.app import create_app
 from tests.conftest import PASSWORD, make_user
 from tests.live_server import serving
-from tests.networks.test_network_pages import RING, _world
+from tests.networks.test_networks_pages import RING, _world
 
 pytestmark = pytest.mark.browser
 
