@@ -21,7 +21,7 @@ from enlace.intake import fastpath
 from enlace.intake.importing.mapping import default_mapping
 from enlace.intake.importing.rows import convert
 from enlace.intake.tables import Job, Report
-from enlace.intake.validation import Submission
+from enlace.intake.validation import EARLIEST_WHEN, Submission
 from enlace.intake.worker import Worker
 from enlace.security.tables import Role
 from enlace.store import Database, upgrade
@@ -152,3 +152,23 @@ def test_the_migration_repairs_a_short_year_and_queues_its_report_again(tmp_path
         job = s.scalar(select(Job))
         assert job is not None and (job.state, job.attempts) == ("queued", 0)
     db.dispose()
+
+
+OFFSETS = st.sampled_from([None, "Z", "+00:00", "-05:00", "+05:30", "-12:00", "+14:00"])
+
+
+@hypothesis_settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(when=st.datetimes(), offset=OFFSETS)
+def test_any_date_a_reporter_types_is_stored_or_refused_never_a_server_error(
+    app_client: TestClient, db: Database, when: datetime, offset: str | None
+) -> None:
+    body = {"narrative": "Vi a una muchacha encerrada.", "lang": "es", "anonymous": True}
+    sent = app_client.post(URL, json={**body, "when": when.isoformat() + (offset or "")})
+    assert sent.status_code in (201, 422), sent.text
+    if sent.status_code == 422:
+        assert [e["field"] for e in sent.json()["error"]["errors"]] == ["when"]
+    Worker(db, batch=50).drain()
+    with db.session() as s:  # whatever was stored reads back and was processed
+        for report in s.scalars(select(Report)):
+            assert report.incident_at is None or report.incident_at >= EARLIEST_WHEN
+        assert not s.scalar(select(func.count()).where(Job.state == "failed"))
