@@ -64,7 +64,8 @@ def write_file(path: Path, rows: int) -> None:
             narrative = f"{rng.choice(PHRASES)} {rng.choice(PHRASES)} Caso {i}."
             lang = "es" if country == "MX" else "en"
             bad = i % 1000 == 999  # one row in a thousand has a bad date
-            date = "2026-13-45" if bad else f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}"
+            # Past dates (2025): a date more than a day ahead is refused like a malformed one.
+            date = "2025-13-45" if bad else f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}"
             out.writerow([f"C{i:07d}", narrative, lang, city, state, country, date])
 
 
