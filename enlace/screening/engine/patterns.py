@@ -11,9 +11,9 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from enlace.screening.engine.regex_anatomy import anchors, stays_in_segment, word_requirements
 
@@ -27,8 +27,15 @@ _MACROS = {
     # An explicit list: a leading \w+ would be tried at every position of the text.
     "<nt>": r"(?:do|does|did|is|are|was|were|have|has|had|wo|would|ca|could|should|must|ai)n'?t",
 }
-if TYPE_CHECKING:
-    from enlace.screening.engine.word_index import TextIndex
+
+
+class Found(Protocol):
+    """What a compiled set reads its matches from (``word_index.TextIndex``): per rule uid, the
+    (start, end) spans its pattern matched in one text."""
+
+    @property
+    def found(self) -> Mapping[int, list[tuple[int, int]]]: ...
+
 
 _THRESHOLD_GROUP = re.compile(r"^(lt|ge)(\d+)")
 
@@ -101,14 +108,14 @@ class Rule:
 
 @dataclass(frozen=True)
 class CompiledSet:
-    """Patterns compiled one by one; their matches come from a shared ``TextIndex``."""
+    """Patterns compiled one by one; their matches come from a shared index (``Found``)."""
 
     rules: tuple[Rule, ...]
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_labels", {rule.uid: rule.label for rule in self.rules})
 
-    def finditer(self, index: TextIndex) -> list[tuple[int, int, str]]:
+    def finditer(self, index: Found) -> list[tuple[int, int, str]]:
         """Matches as (start, end, label), in rule order; thresholds were checked already."""
         labels: dict[int, str] = self._labels  # type: ignore[attr-defined]
         found = index.found
@@ -118,7 +125,7 @@ class CompiledSet:
             return []
         return [(start, end, labels[uid]) for uid in sorted(uids) for start, end in found[uid]]
 
-    def search(self, index: TextIndex) -> bool:
+    def search(self, index: Found) -> bool:
         labels: dict[int, str] = self._labels  # type: ignore[attr-defined]
         return not labels.keys().isdisjoint(index.found.keys())
 
