@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from enlace.plugins import manager
+from enlace.plugins import add_commands
 
 app = typer.Typer(
     name="enlace",
@@ -17,9 +17,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# In the plug-ins' order (a hook call would run the last registered first).
-for _impl in manager().hook.enlace_commands.get_hookimpls():
-    _impl.function(app=app)
+add_commands(app)
 
 
 if __name__ == "__main__":  # pragma: no cover

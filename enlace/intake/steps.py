@@ -19,7 +19,8 @@ MAX_NAME = 40  # the job table's step column
 
 
 def mark_received(session: Session, report: Report) -> None:
-    """Intake's own first step: marks that the report entered processing (exercises the queue)."""
+    """Intake's own first step. It does nothing itself: it starts every report's chain (so the
+    queue and its retries are exercised even on a node whose areas add no step)."""
 
 
 def registered() -> list[tuple[str, StepFunc]]:

@@ -34,6 +34,7 @@ __all__ = [
     "PageSection",
     "Routes",
     "Step",
+    "add_commands",
     "area_folders",
     "home_sections",
     "hookimpl",
@@ -106,6 +107,12 @@ def labels() -> dict[str, str]:
     for found in reversed(manager().hook.enlace_labels()):
         merged.update(found)
     return merged
+
+
+def add_commands(app: Any) -> None:
+    """Every plug-in's commands on ``app``, in plug-in order (``enlace --help`` lists them so)."""
+    for impl in manager().hook.enlace_commands.get_hookimpls():  # registration order
+        impl.function(app=app)
 
 
 def menu_entries() -> list[MenuEntry]:

@@ -2,7 +2,7 @@
 
 An area (``enlace/<area>/plugin.py``, or a third-party package exposing an ``enlace`` entry point)
 implements the hooks it needs with ``@hookimpl``. Hook implementations import their area's
-modules lazily, so that listing the plug-ins (or starting the CLI) loads no engine or database code.
+modules lazily, when called, so that loading the plug-ins imports no engine, page or command.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -11,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from enlace.plugins import area_folders
+from enlace.plugins import PageSection, area_folders
 from enlace.security.roles import ROLE_LABELS, Permission, allowed
 from enlace.security.tables import Role
 from enlace.web import i18n
@@ -70,3 +71,18 @@ def render_fragment(request: Request, template: str, context: dict[str, Any]) ->
     """A part of a page (a section an area adds), rendered with the page's own context."""
     ctx = _page_context(request, context)
     return Markup(app_state(request).templates.get_template(template).render(ctx))  # noqa: S704 - autoescaped template
+
+
+def render_sections(
+    request: Request, sections: Iterable[PageSection], base: dict[str, Any], places: Iterable[str]
+) -> dict[str, list[Markup]]:
+    """The sections areas add to a shared page, rendered and grouped by place, in plug-in order.
+
+    ``base`` is what every section's template may read besides its own context (the report the
+    page shows, say); ``places`` are the page's places, each present even when empty.
+    """
+    placed: dict[str, list[Markup]] = {place: [] for place in places}
+    for section in sections:
+        html = render_fragment(request, section.template, {**base, **section.context})
+        placed.setdefault(section.place, []).append(html)
+    return placed

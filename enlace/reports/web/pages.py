@@ -7,22 +7,21 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
-from markupsafe import Markup
-from sqlalchemy.orm import Session
 
 from enlace.extraction import mentions as stored_mentions
 from enlace.intake import reading as reports
-from enlace.intake.tables import Channel, Report, ReportStatus
+from enlace.intake.tables import Channel, ReportStatus
 from enlace.plugins import report_sections
 from enlace.reports.web.filters import ReportQuery
 from enlace.security.roles import Permission, allowed
 from enlace.security.tables import User
 from enlace.web import highlight
 from enlace.web.deps import SessionDep, require
-from enlace.web.rendering import render, render_fragment
+from enlace.web.rendering import render, render_sections
 
 router = APIRouter()
 PAGE_SIZE = 25
+PLACES = ("narrative", "end")  # where areas' sections go on the report page
 
 
 @router.get("/reports", include_in_schema=False)
@@ -53,15 +52,6 @@ def report_list(
     )
 
 
-def _sections(request: Request, session: Session, report: Report) -> dict[str, list[Markup]]:
-    """What the areas show on the report page, by place ("narrative", "end"), in plug-in order."""
-    placed: dict[str, list[Markup]] = {"narrative": [], "end": []}
-    for section in report_sections(session, report):
-        html = render_fragment(request, section.template, {"report": report, **section.context})
-        placed.setdefault(section.place, []).append(html)
-    return placed
-
-
 @router.get("/reports/{reference}", include_in_schema=False)
 def report_detail(
     request: Request,
@@ -80,6 +70,8 @@ def report_detail(
             "mentions": mentions,
             "show_contact": allowed(user.role, Permission.VIEW_REPORTER_CONTACT),
             "can_open_entities": allowed(user.role, Permission.VIEW_ENTITIES),
-            "sections": _sections(request, session, report),
+            "sections": render_sections(
+                request, report_sections(session, report), {"report": report}, PLACES
+            ),
         },
     )
